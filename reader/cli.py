@@ -1,0 +1,100 @@
+"""Command line: `factsheet-reader [--kiosk] [--quit-after-load]` starts the app; subcommands
+(`check`, `search`) run without a window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader import __version__
+
+_COMMANDS = ("check", "search")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factsheet-reader",
+        description="Offline reader of research-based acupuncture factsheets.",
+        epilog="Run without a command to open the reader window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--content", type=Path, metavar="DIR",
+                        help="read factsheets from this content folder instead of the bundled one")
+    parser.add_argument("--quit-after-load", action="store_true",
+                        help="open the window, paint the home page, then exit (smoke tests)")
+    parser.add_argument("--open", metavar="SLUG", dest="open_slug",
+                        help="start on this factsheet instead of the home page")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate a content folder")
+    check.add_argument("path", nargs="?", type=Path, metavar="PATH",
+                       help="content folder (default: the bundled content)")
+
+    search = sub.add_parser("search", help="search the factsheets")
+    search.add_argument("query", nargs="+", help="what to look for")
+    search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits")
+    search.add_argument("--json", action="store_true", help="print hits as a JSON list")
+    search.add_argument("--category", help="only factsheets in this category id")
+    search.add_argument("--evidence", help="only factsheets with this evidence level id")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "check":
+        return cmd_check(args.path or args.content)
+    if args.command == "search":
+        return cmd_search(args)
+    from reader.ui.app import run_app  # the GUI (and Qt) only when a window is wanted
+
+    return run_app(content_dir=args.content, quit_after_load=args.quit_after_load,
+                   open_slug=args.open_slug)
+
+
+def cmd_check(path: Path | None) -> int:
+    """Validate a content folder; print one line per problem. 0 when clean, 1 otherwise."""
+    from reader.content import load_content
+    from reader.paths import AppPaths
+
+    root = path or AppPaths.default().bundled_content
+    store = load_content(root)
+    if store.problems:
+        for problem in store.problems:
+            print(problem, file=sys.stdout)
+        print(f"{len(store.problems)} problem(s) in {root}", file=sys.stderr)
+        return 1
+    refs = sum(len(s.references) for s in store)
+    print(f"{root}: {len(store)} factsheets, {refs} references, no problems")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader.content import load_content
+    from reader.paths import AppPaths
+    from reader.search.index import open_or_build
+    from reader.search.query import SearchFilters
+
+    paths = AppPaths.default()
+    store = load_content(args.content or paths.bundled_content)
+    if not len(store):
+        for problem in store.problems:
+            print(problem, file=sys.stderr)
+        print("no usable factsheets to search", file=sys.stderr)
+        return 1
+    index = open_or_build(paths.index_root, store)
+    text = " ".join(args.query)
+    filters = SearchFilters(category=args.category, evidence=args.evidence)
+    result = index.search(text, limit=max(1, args.limit), filters=filters)
+    if args.json:
+        print(json.dumps([hit.as_dict() for hit in result.hits], ensure_ascii=False, indent=2))
+        return 0
+    if result.corrected:
+        print(f"Did you mean: {result.corrected}?  (showing results for it)")
+    if not result.hits:
+        print("No factsheets match.")
+    for n, hit in enumerate(result.hits, 1):
+        print(f"{n:2}. {hit.title}  [{hit.slug}]  score {hit.score:.2f}")
+        print(f"    {hit.snippet_text}")
+    return 0

@@ -1,0 +1,168 @@
+"""Load a content folder (pack.toml + factsheets/*.md) into an immutable, validated store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.content.errors import ContentError
+from reader.content.factsheet_file import parse_factsheet
+from reader.content.markup import find_factsheet_links
+from reader.content.model import CATEGORIES, Factsheet, PackInfo
+
+_PACK_KEYS = {
+    "id": str, "title": str, "publisher": str, "sequence": int, "version": str,
+    "date": dt.date, "language": str,
+}
+
+
+@dataclass(frozen=True)
+class ContentStore:
+    """Every usable factsheet of one content folder, plus the problems found while loading it."""
+
+    root: Path
+    pack: PackInfo | None
+    factsheets: dict[str, Factsheet]
+    problems: tuple[ContentError, ...] = ()
+    digest: str = ""
+    _sorted: tuple[Factsheet, ...] = field(default=(), repr=False, compare=False)
+
+    def __len__(self) -> int:
+        return len(self.factsheets)
+
+    def __iter__(self) -> Iterator[Factsheet]:
+        """Factsheets in A–Z order of title."""
+        return iter(self._sorted)
+
+    def get(self, slug: str) -> Factsheet | None:
+        return self.factsheets.get(slug)
+
+    def by_category(self) -> list[tuple[str, str, list[Factsheet]]]:
+        """(category id, label, factsheets A–Z) for every category that has any, in display order."""
+        groups: dict[str, list[Factsheet]] = {}
+        for sheet in self._sorted:
+            groups.setdefault(sheet.category, []).append(sheet)
+        return [(cid, label, groups[cid]) for cid, label in CATEGORIES.items() if cid in groups]
+
+    def citing(self, doi: str | None = None, pmid: str | None = None) -> list[Factsheet]:
+        """Factsheets that cite the study with this DOI or PMID."""
+        out = []
+        for sheet in self._sorted:
+            for ref in sheet.references:
+                if (doi and ref.doi and ref.doi.lower() == doi.lower()) or (
+                        pmid and ref.pmid == pmid):
+                    out.append(sheet)
+                    break
+        return out
+
+
+def sort_key(title: str) -> str:
+    """A–Z ordering key for titles: case-, accent- and apostrophe-insensitive."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    return "".join(ch for ch in folded if ch.isalnum() or ch == " ")
+
+
+def load_content(root: Path) -> ContentStore:
+    """Load and validate the content folder at `root`; problems are collected, never raised."""
+    root = Path(root)
+    problems: list[ContentError] = []
+    if not root.is_dir():
+        problems.append(ContentError(root, 0, "content folder not found"))
+        return ContentStore(root, None, {}, tuple(problems))
+    digest = hashlib.sha256()
+    pack = _load_pack(root / "pack.toml", problems, digest)
+
+    folder = root / "factsheets"
+    if not folder.is_dir():
+        problems.append(ContentError(folder, 0, "no 'factsheets' folder"))
+        return ContentStore(root, pack, {}, tuple(problems), digest.hexdigest())
+
+    factsheets: dict[str, Factsheet] = {}
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.suffix != ".md":
+            continue
+        if path.is_symlink() or not path.is_file():
+            problems.append(ContentError(path, 0, "not a regular file"))
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(ContentError(path, 0, f"cannot read file: {exc.strerror or exc}"))
+            continue
+        digest.update(path.name.encode("utf-8") + b"\0" + data + b"\0")
+        folded = unicodedata.normalize("NFC", path.stem).casefold()
+        if folded in seen:
+            problems.append(ContentError(path, 0, f"duplicate slug: same as {seen[folded].name}"))
+            continue
+        seen[folded] = path
+        sheet, errors = parse_factsheet(path, data)
+        problems.extend(errors)
+        if sheet is not None:
+            factsheets[sheet.slug] = sheet
+
+    problems.extend(_cross_check(factsheets.values(), set(seen)))
+    ordered = tuple(sorted(factsheets.values(), key=lambda s: (sort_key(s.title), s.slug)))
+    return ContentStore(root, pack, factsheets, tuple(problems), digest.hexdigest(), ordered)
+
+
+def _load_pack(path: Path, problems: list[ContentError], digest) -> PackInfo | None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(ContentError(path, 0, "missing pack.toml"))
+        return None
+    except OSError as exc:
+        problems.append(ContentError(path, 0, f"cannot read file: {exc.strerror or exc}"))
+        return None
+    digest.update(b"pack.toml\0" + data + b"\0")
+    try:
+        meta = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        problems.append(ContentError(path, 1, f"malformed pack.toml: {exc}"))
+        return None
+    ok = True
+    for key, kind in _PACK_KEYS.items():
+        value = meta.get(key)
+        valid = isinstance(value, kind) and not isinstance(value, bool) and not (
+            kind is dt.date and isinstance(value, dt.datetime))
+        if not valid or (isinstance(value, str) and not value.strip()):
+            problems.append(ContentError(path, 0, f"pack.toml: {key!r} must be a {kind.__name__}"))
+            ok = False
+    for key in meta:
+        if key not in _PACK_KEYS:
+            problems.append(ContentError(path, 0, f"pack.toml: unknown key {key!r}"))
+            ok = False
+    return PackInfo(**{k: meta[k] for k in _PACK_KEYS}) if ok else None
+
+
+def _cross_check(sheets: Iterable[Factsheet], slugs_on_disk: set[str]) -> list[ContentError]:
+    """Links between factsheets must resolve (to a file present, even if that file has errors)."""
+    problems = []
+    for sheet in sheets:
+        assert sheet.path is not None
+        for other in sheet.related:
+            if other not in slugs_on_disk:
+                problems.append(ContentError(sheet.path, _line_of_related(sheet),
+                                             f"related factsheet {other!r} does not exist"))
+        for link in find_factsheet_links(sheet.body):
+            if link.slug not in slugs_on_disk:
+                problems.append(ContentError(sheet.path, sheet.body_line + link.line - 1,
+                                             f"link to unknown factsheet {link.slug!r}"))
+    return problems
+
+
+def _line_of_related(sheet: Factsheet) -> int:
+    assert sheet.path is not None
+    try:
+        for i, line in enumerate(sheet.path.read_text(encoding="utf-8").split("\n"), 1):
+            if line.lstrip().startswith("related"):
+                return i
+    except OSError:
+        pass
+    return 0

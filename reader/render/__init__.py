@@ -1,0 +1,1 @@
+"""Factsheets and the home page as HTML for QTextBrowser (no Qt)."""

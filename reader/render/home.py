@@ -1,0 +1,78 @@
+"""The home page: every condition by category and A–Z, with a letter bar to jump."""
+
+from __future__ import annotations
+
+import html
+
+from reader.content.store import ContentStore, sort_key
+from reader.render.page import factsheet_url
+from reader.render.theme import LIGHT, Theme, stylesheet
+
+COLUMNS = 3
+
+
+def letter_of(title: str) -> str:
+    key = sort_key(title)
+    return key[:1].upper() if key[:1].isalpha() else "#"
+
+
+def render_home(store: ContentStore, theme: Theme = LIGHT, notice: str | None = None) -> str:
+    """The home page HTML for `store` (with an optional notice at the top)."""
+    e = html.escape
+    title = store.pack.title if store.pack else "Acupuncture research factsheets"
+    parts = [f"<html><head><style>{stylesheet(theme)}</style></head><body>",
+             '<a name="top"></a>', f"<h1>{e(title)}</h1>"]
+    if notice:
+        parts.append(f'<p style="color: #8c4a1c;"><b>{e(notice)}</b></p>')
+    parts.append(
+        f'<p class="question">What the research says about acupuncture for {len(store)} '
+        "conditions. Search above, or choose a condition below.</p>")
+    if not len(store):
+        parts.append("<p>No factsheets are available.</p></body></html>")
+        return "\n".join(parts)
+
+    groups = store.by_category()
+    parts.append("<h2>Browse by category</h2><p>")
+    parts.append(" · ".join(
+        f'<a href="#cat-{cid}">{e(label)}</a>&nbsp;<span class="muted">({len(items)})</span>'
+        for cid, label, items in groups))
+    parts.append("</p>")
+
+    letters = sorted({letter_of(s.title) for s in store})
+    parts.append('<h2>A–Z</h2><p class="letters">' + " ".join(
+        f'<a href="#letter-{c}">&nbsp;{c}&nbsp;</a>' for c in letters) + "</p>")
+    by_letter: dict[str, list] = {}
+    for sheet in store:
+        by_letter.setdefault(letter_of(sheet.title), []).append(sheet)
+    cells = []
+    for c in letters:
+        links = "<br/>".join(f'<a href="{factsheet_url(s.slug)}">{e(s.title)}</a>'
+                             for s in by_letter[c])
+        cells.append(f'<a name="letter-{c}"></a><b>{c}</b><br/>{links}')
+    parts.append(_columns(cells))
+
+    for cid, label, items in groups:
+        parts.append(f'<a name="cat-{cid}"></a><h2>{e(label)} '
+                     f'<span class="muted small">({len(items)})</span></h2>')
+        parts.append(_columns([f'<a href="{factsheet_url(s.slug)}">{e(s.title)}</a>'
+                               for s in items]))
+    if store.pack:
+        parts.append(f'<hr/><p class="small muted">{e(store.pack.publisher)} · '
+                     f"content {e(store.pack.version)}</p>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _columns(cells: list[str]) -> str:
+    """Cells laid out down columns (read top to bottom, then across)."""
+    rows = -(-len(cells) // COLUMNS)
+    out = ['<table width="100%" cellspacing="0" cellpadding="4">']
+    for r in range(rows):
+        out.append("<tr>")
+        for c in range(COLUMNS):
+            i = c * rows + r
+            out.append(f'<td valign="top" width="{100 // COLUMNS}%">'
+                       f'{cells[i] if i < len(cells) else ""}</td>')
+        out.append("</tr>")
+    out.append("</table>")
+    return "\n".join(out)

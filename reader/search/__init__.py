@@ -1,0 +1,1 @@
+"""Full-text search over factsheets with Whoosh: analysis, index build/open, queries (no Qt)."""

@@ -1,0 +1,41 @@
+"""Turn a factsheet into the field values the index stores."""
+
+from __future__ import annotations
+
+from reader.content.markup import to_plain_text
+from reader.content.model import Factsheet
+from reader.search.analysis import find_concepts
+
+
+def references_text(sheet: Factsheet) -> str:
+    """Authors, title, journal and year of each reference, as one searchable text."""
+    parts = []
+    for ref in sheet.references:
+        parts.append(" ".join([*ref.authors, ref.title, ref.journal, str(ref.year)]))
+    return "\n".join(parts)
+
+
+def index_document(sheet: Factsheet) -> dict[str, str]:
+    """The Whoosh document for one factsheet."""
+    body = to_plain_text(sheet.body)
+    aliases = "\n".join(sheet.aliases)
+    symptoms = "\n".join(sheet.symptoms)
+    names = f"{sheet.title}\n{aliases}"
+    return {
+        "slug": sheet.slug,
+        "category": sheet.category,
+        "evidence": sheet.evidence.level,
+        "stored_title": sheet.title,
+        "stored_question": sheet.question,
+        "text": f"{sheet.summary}\n{body}",
+        "concepts": " ".join(sorted(find_concepts(names))),
+        "names": names,
+        "words": "\n".join([names, sheet.question, symptoms, sheet.summary, body]),
+        "title": sheet.title,
+        "aliases": aliases,
+        "question": sheet.question,
+        "symptoms": symptoms,
+        "summary": sheet.summary,
+        "body": body,
+        "refs": references_text(sheet),
+    }

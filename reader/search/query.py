@@ -1,0 +1,234 @@
+"""From what a person typed to ranked hits with snippets and, if needed, a spelling correction.
+
+Any text is accepted: quotes may be unbalanced, operators and punctuation are just characters,
+control characters are dropped. Nothing here raises for odd input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+from whoosh import query as Q
+
+from reader.search.analysis import find_concepts, fold_tokens, plain_tokens, stem_tokens
+from reader.search.schema import FIELD_BOOSTS
+from reader.search.snippets import make_snippet, query_terms
+
+MAX_QUERY_CHARS = 256
+MAX_WORDS = 16
+PREFIX_EXPANSIONS = 40  # the most frequent completions of the word being typed
+MIN_WORDS_PREFIX = 3  # shorter prefixes complete only condition names, never the whole text
+_PHRASE_RE = re.compile(r'"([^"]+)"')
+_LAST_WORD_RE = re.compile(r"\w+$")
+_STEMMED_FIELDS = tuple(FIELD_BOOSTS)
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    category: str | None = None
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    slug: str
+    title: str
+    question: str
+    category: str
+    evidence: str
+    score: float
+    snippet: str  # HTML, query words in <b>
+    snippet_text: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    corrected: str | None = None  # the corrected query the hits are for, when one was needed
+    suggestion: str | None = None  # "Did you mean" offered while hits are for the original
+
+
+@dataclass
+class _Parsed:
+    words: list[str]  # complete words, unstemmed tokens
+    prefix: str | None  # the word being typed
+    phrases: list[list[str]]
+    concepts: set[str]
+
+
+def clean_text(text: str) -> str:
+    """The query with control characters removed and its length capped."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return text[:MAX_QUERY_CHARS]
+
+
+def parse(text: str, as_you_type: bool) -> _Parsed:
+    text = clean_text(text)
+    phrases = [toks for p in _PHRASE_RE.findall(text) if len(toks := stem_tokens(p)) > 1]
+    bare = text.replace('"', " ")
+    prefix = None
+    if as_you_type and bare and (bare[-1].isalnum() or bare[-1] == "_"):
+        last = _LAST_WORD_RE.search(bare)
+        if last is not None:
+            folded = fold_tokens(last.group(0))
+            prefix = folded[-1] if folded else None
+            bare_words = bare[: last.start()]
+    words = plain_tokens(bare_words if prefix else bare)[:MAX_WORDS]
+    return _Parsed(words, prefix, phrases, find_concepts(bare))
+
+
+def _word_clause(word: str) -> Q.Query | None:
+    stems = stem_tokens(word)
+    if not stems:
+        return None
+    return Q.Or([Q.Term(f, stems[0]) for f in _STEMMED_FIELDS])
+
+
+def _prefix_clause(reader, prefix: str) -> Q.Query | None:
+    clauses: list[Q.Query] = []
+    whole = _word_clause(prefix)
+    if whole is not None:
+        clauses.append(whole)
+    for fieldname in ("names", "words") if len(prefix) >= MIN_WORDS_PREFIX else ("names",):
+        completions = _completions(reader, fieldname, prefix)
+        clauses.extend(Q.Term(fieldname, t) for t in completions)
+    return Q.Or(clauses) if clauses else None
+
+
+def _completions(reader, fieldname: str, prefix: str) -> list[str]:
+    try:
+        terms = list(reader.expand_prefix(fieldname, prefix))
+    except Exception:
+        return []
+    if len(terms) > PREFIX_EXPANSIONS:
+        terms.sort(key=lambda t: -reader.doc_frequency(fieldname, t))
+        terms = terms[:PREFIX_EXPANSIONS]
+    return [t.decode("utf-8") if isinstance(t, bytes) else t for t in terms]
+
+
+def build_queries(reader, parsed: _Parsed) -> tuple[Q.Query | None, Q.Query | None]:
+    """(precise query: every word must match, broad query: any word may) for the parsed text."""
+    word_clauses = [c for w in parsed.words if (c := _word_clause(w)) is not None]
+    if parsed.prefix:
+        c = _prefix_clause(reader, parsed.prefix)
+        if c is not None:
+            word_clauses.append(c)
+    extras: list[Q.Query] = [Q.Term("concepts", c) for c in sorted(parsed.concepts)]
+    for phrase in parsed.phrases:
+        extras.append(Q.Or([Q.Phrase(f, phrase) for f in ("title", "aliases", "symptoms",
+                                                          "summary", "body", "question")]))
+    if not word_clauses and not extras:
+        return None, None
+    precise_parts: list[Q.Query] = []
+    if word_clauses:
+        precise_parts.append(Q.And(word_clauses) if len(word_clauses) > 1 else word_clauses[0])
+    precise = Q.Or(precise_parts + extras)
+    broad = Q.Or(word_clauses + extras) if len(word_clauses) > 1 else None
+    return precise, broad
+
+
+def run_search(searcher, text: str, limit: int, filters: SearchFilters,
+               as_you_type: bool = False) -> SearchResult:
+    """Search with the open Whoosh `searcher`; falls back to a spelling correction if needed."""
+    parsed = parse(text, as_you_type)
+    hits = _run(searcher, parsed, limit, filters)
+    if len(hits) >= 3 or not (parsed.words or parsed.prefix):
+        return SearchResult(text, hits)
+    corrected = correct(searcher, parsed)
+    if corrected is None:
+        return SearchResult(text, hits)
+    fixed = parse(corrected, as_you_type=False)
+    fixed_hits = _run(searcher, fixed, limit, filters)
+    if not hits and fixed_hits:
+        return SearchResult(text, fixed_hits, corrected=corrected)
+    return SearchResult(text, hits, suggestion=corrected if fixed_hits else None)
+
+
+def _filter(filters: SearchFilters) -> Q.Query | None:
+    parts = []
+    if filters.category:
+        parts.append(Q.Term("category", filters.category))
+    if filters.evidence:
+        parts.append(Q.Term("evidence", filters.evidence))
+    return Q.And(parts) if parts else None
+
+
+def _run(searcher, parsed: _Parsed, limit: int, filters: SearchFilters) -> list[Hit]:
+    reader = searcher.reader()
+    precise, broad = build_queries(reader, parsed)
+    if precise is None:
+        return []
+    flt = _filter(filters)
+    results = list(searcher.search(precise, limit=limit, filter=flt))
+    if broad is not None and len(results) < limit:
+        seen = {r.docnum for r in results}
+        extra = [r for r in searcher.search(broad, limit=limit, filter=flt) if r.docnum not in seen]
+        results.extend(extra[: limit - len(results)])
+    terms = query_terms(parsed.words + [w for p in parsed.phrases for w in p], parsed.prefix)
+    hits = []
+    for r in results:
+        fields = r.fields()
+        snippet = make_snippet(fields.get("text", ""), terms)
+        hits.append(Hit(
+            slug=fields["slug"], title=fields.get("stored_title", ""),
+            question=fields.get("stored_question", ""), category=fields.get("category", ""),
+            evidence=fields.get("evidence", ""), score=round(float(r.score or 0.0), 4),
+            snippet=snippet.html, snippet_text=snippet.text,
+        ))
+    return hits
+
+
+def correct(searcher, parsed: _Parsed) -> str | None:
+    """The query with unknown words replaced by the closest words of the index, or None."""
+    reader = searcher.reader()
+    changed = False
+    out = []
+    for word in parsed.words + ([parsed.prefix] if parsed.prefix else []):
+        if word == parsed.prefix and _completions(reader, "words", word):
+            out.append(word)  # the start of a known word, still being typed
+            continue
+        if reader.doc_frequency("words", word) or len(word) < 4:
+            out.append(word)
+            continue
+        best = _closest(reader, word)
+        if best and best != word:
+            out.append(best)
+            changed = True
+        else:
+            out.append(word)
+    return " ".join(out) if changed else None
+
+
+def _closest(reader, word: str) -> str | None:
+    try:
+        # Short words have many close neighbours: allow them one edit, longer words two.
+        maxdist = 1 if len(word) <= 5 else 2
+        candidates = list(reader.terms_within("words", word, maxdist, prefix=1))
+    except Exception:
+        return None
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (edit_distance(word, c),
+                                          -reader.doc_frequency("words", c), c))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Edit distance counting an adjacent transposition as one edit (optimal string alignment)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]

@@ -1,0 +1,44 @@
+"""The Whoosh schema: which parts of a factsheet are searchable, and how much each weighs."""
+
+from __future__ import annotations
+
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from reader.search.analysis import plain_analyzer, stemmed_analyzer
+
+# Bump when the schema or analysis changes: the index folder name carries it, so a new version
+# never opens an index written by an old one.
+SCHEMA_VERSION = 1
+
+# Field weights: title and aliases first, then question, symptoms and summary, then body, then
+# the references. The unstemmed `names` and `words` fields serve the word being typed.
+FIELD_BOOSTS: dict[str, float] = {
+    "title": 8.0,
+    "aliases": 6.0,
+    "question": 3.0,
+    "symptoms": 2.5,
+    "summary": 2.0,
+    "body": 1.0,
+    "refs": 0.6,
+}
+CONCEPT_BOOST = 6.0
+NAMES_BOOST = 6.0
+WORDS_BOOST = 0.8
+
+
+def build_schema() -> Schema:
+    stem = stemmed_analyzer()
+    plain = plain_analyzer()
+    fields = {name: TEXT(analyzer=stem, field_boost=boost) for name, boost in FIELD_BOOSTS.items()}
+    return Schema(
+        slug=ID(stored=True, unique=True),
+        category=ID(stored=True),
+        evidence=ID(stored=True),
+        stored_title=STORED(),
+        stored_question=STORED(),
+        text=STORED(),  # plain summary + body, for snippets
+        concepts=KEYWORD(lowercase=True, scorable=True, field_boost=CONCEPT_BOOST),
+        names=TEXT(analyzer=plain, phrase=False, field_boost=NAMES_BOOST),
+        words=TEXT(analyzer=plain, phrase=False, field_boost=WORDS_BOOST),
+        **fields,
+    )

@@ -1,0 +1,1 @@
+"""The Qt user interface: every widget lives here, and only here."""

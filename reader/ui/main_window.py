@@ -1,0 +1,256 @@
+"""The main window: search and browse on the left, the factsheet on the right."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.content.store import ContentStore
+from reader.render.home import render_home
+from reader.render.page import render_factsheet
+from reader.ui.browse_panel import BrowsePanel
+from reader.ui.navigation import HOME, History
+from reader.ui.page_view import PageView
+from reader.ui.results_view import ResultsView
+from reader.ui.search_service import SearchService
+
+log = logging.getLogger(__name__)
+APP_TITLE = "Factsheet Reader"
+DEBOUNCE_MS = 60
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: ContentStore, search: SearchService, notice: str | None = None):
+        super().__init__()
+        self.store = store
+        self.search_service = search
+        self.notice = notice
+        self.history = History()
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1200, 780)
+
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText("Search conditions, symptoms, studies…  (Ctrl+K)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName("Search factsheets")
+        self.search_field.textChanged.connect(self._on_text_changed)
+        self.search_field.returnPressed.connect(self._open_first_hit)
+        self.search_field.installEventFilter(self)
+
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.status_label.linkActivated.connect(self._accept_suggestion)
+        self.status_label.setAccessibleName("Search status")
+        self.status_label.hide()
+
+        self.results = ResultsView()
+        self.results.open_requested.connect(self.open_factsheet)
+        self.browse = BrowsePanel(store)
+        self.browse.open_requested.connect(self.open_factsheet)
+        self.left_stack = QStackedWidget()
+        self.left_stack.addWidget(self.browse)
+        self.left_stack.addWidget(self.results)
+
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.addWidget(self.search_field)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.left_stack, 1)
+
+        self.page = PageView()
+        self.page.factsheet_requested.connect(self.open_factsheet)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.page)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([340, 860])
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._run_search)
+        search.results.connect(self._show_results)
+        search.ready.connect(self._on_index_ready)
+        search.failed.connect(self._on_index_failed)
+        search.progress.connect(self._on_index_progress)
+        self.go_home()
+
+    # -- actions -----------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        bar = QToolBar("Navigation")
+        bar.setObjectName("navigation")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(bar)
+        style = self.style()
+        from PySide6.QtWidgets import QStyle
+
+        self.back_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "Back", self)
+        self.back_action.setShortcuts(_shortcuts("Alt+Left", QKeySequence.StandardKey.Back))
+        self.back_action.triggered.connect(self.go_back)
+        self.forward_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), "Forward", self)
+        self.forward_action.setShortcuts(_shortcuts("Alt+Right", QKeySequence.StandardKey.Forward))
+        self.forward_action.triggered.connect(self.go_forward)
+        self.home_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp),
+                                   "Home", self)
+        self.home_action.setShortcut(QKeySequence("Alt+Home"))
+        self.home_action.triggered.connect(self.go_home)
+        for action in (self.back_action, self.forward_action, self.home_action):
+            action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
+            bar.addAction(action)
+        for keys in ("Ctrl+K", "Ctrl+L"):
+            QShortcut(QKeySequence(keys), self, activated=self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.clear_search)
+        self._update_actions()
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def clear_search(self) -> None:
+        self.search_field.clear()
+        self.search_field.setFocus()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        # Down arrow in the search field moves into the results list.
+        if obj is self.search_field and event.type() == event.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Down and self.left_stack.currentWidget() is self.results:
+                self.results.setFocus()
+                return True
+        return super().eventFilter(obj, event)
+
+    # -- pages -------------------------------------------------------------------------------
+    def go_home(self) -> None:
+        self._show(self.history.visit(HOME, self.page.scroll_position()).page)
+
+    def open_factsheet(self, slug: str) -> None:
+        if self.store.get(slug) is None:
+            self.statusBar().showMessage(f"There is no factsheet called {slug!r}.", 5000)
+            return
+        self._show(self.history.visit(slug, self.page.scroll_position()).page)
+
+    def go_back(self) -> None:
+        place = self.history.back(self.page.scroll_position())
+        if place is not None:
+            self._show(place.page, place.scroll)
+
+    def go_forward(self) -> None:
+        place = self.history.forward(self.page.scroll_position())
+        if place is not None:
+            self._show(place.page, place.scroll)
+
+    def current_page(self) -> str | None:
+        return self.history.current.page if self.history.current else None
+
+    def _show(self, page: str, scroll: int = 0) -> None:
+        if page == HOME:
+            self.page.show_html(render_home(self.store, notice=self.notice), scroll)
+            self.setWindowTitle(APP_TITLE)
+        else:
+            sheet = self.store.get(page)
+            if sheet is None:
+                return
+            self.page.show_html(render_factsheet(sheet, self.store), scroll)
+            self.setWindowTitle(f"{sheet.title} — {APP_TITLE}")
+            self.browse.select(page)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
+    # -- search ------------------------------------------------------------------------------
+    def _on_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self._debounce.stop()
+            self.search_service.latest_generation += 1  # drop any answer still on its way
+            self.results.clear()
+            self.status_label.hide()
+            self.left_stack.setCurrentWidget(self.browse)
+            return
+        self._debounce.start()
+
+    def _run_search(self) -> None:
+        text = self.search_field.text()
+        if text.strip():
+            self.search_service.search(text)
+            if not self.search_service.is_ready:
+                self._set_status("Preparing search…")
+
+    def _show_results(self, result) -> None:
+        if not self.search_field.text().strip():
+            return
+        self.results.show_hits(result.hits)
+        self.left_stack.setCurrentWidget(self.results)
+        if result.corrected:
+            self._set_status(f"No results for “{_esc(result.query)}”. "
+                             f"Showing results for <b>{_esc(result.corrected)}</b>.")
+        elif result.suggestion:
+            self._set_status(f'Did you mean <a href="{_esc(result.suggestion)}">'
+                             f"{_esc(result.suggestion)}</a>?")
+        elif not result.hits:
+            self._set_status("No factsheets match. Try another word, a symptom, or fewer words.")
+        else:
+            n = len(result.hits)
+            self._set_status(f"{n} factsheet{'s' if n != 1 else ''}")
+
+    def _accept_suggestion(self, text: str) -> None:
+        self.search_field.setText(text)
+
+    def _open_first_hit(self) -> None:
+        self._debounce.stop()
+        if self.left_stack.currentWidget() is self.results and self.results.count():
+            self.results.open_current()
+
+    def _set_status(self, html_text: str) -> None:
+        self.status_label.setText(html_text)
+        self.status_label.show()
+
+    def _on_index_ready(self, count: int) -> None:
+        log.info("search index ready: %d factsheets", count)
+        if self.search_field.text().strip():
+            self._run_search()
+
+    def _on_index_failed(self, message: str) -> None:
+        self._set_status(f"Search is unavailable: {_esc(message)}. Browse the list instead.")
+
+    def _on_index_progress(self, done: int, total: int) -> None:
+        if self.search_field.text().strip():
+            self._set_status(f"Preparing search… {done} of {total}")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.search_service.shutdown()
+        super().closeEvent(event)
+
+
+def _shortcuts(keys: str, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """`keys` plus the platform's standard keys for the same action, without duplicates
+    (a duplicate makes Qt treat the shortcut as ambiguous and ignore it)."""
+    out = [QKeySequence(keys)]
+    for seq in QKeySequence.keyBindings(standard):
+        if seq not in out:
+            out.append(seq)
+    return out
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text)

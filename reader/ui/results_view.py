@@ -1,0 +1,90 @@
+"""The list of search hits: title, question and a highlighted snippet for each."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _HitDelegate(QStyledItemDelegate):
+    def _document(self, option, index: QModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDocumentMargin(8)
+        doc.setDefaultFont(option.font)
+        hit = index.data(HIT_ROLE)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        color = option.palette.color(role).name()
+        muted = color if selected else option.palette.color(QPalette.ColorRole.PlaceholderText).name()
+        doc.setHtml(
+            f'<div style="color:{color}"><b>{html.escape(hit.title)}</b><br/>'
+            f'<span style="color:{muted}">{html.escape(hit.question)}</span><br/>'
+            f'<span style="font-size:small">{hit.snippet}</span></div>')
+        doc.setTextWidth(max(120, option.rect.width()))
+        return doc
+
+    def paint(self, painter, option, index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option_text = option.text
+        option.text = ""
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        option.text = option_text
+        doc = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt API)
+        width = option.widget.viewport().width() if option.widget else 300
+        option.rect.setWidth(width)
+        doc = self._document(option, index)
+        return QSize(width, int(doc.size().height()) + 2)
+
+
+class ResultsView(QListWidget):
+    """Shows `Hit`s; emits `open_requested(slug)` on click or Enter."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(_HitDelegate(self))
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.setAccessibleName("Search results")
+        self.itemActivated.connect(self._activate)
+        self.itemClicked.connect(self._activate)
+
+    def show_hits(self, hits) -> None:
+        self.clear()
+        for hit in hits:
+            item = QListWidgetItem(hit.title)
+            item.setData(HIT_ROLE, hit)
+            item.setToolTip(hit.question)
+            self.addItem(item)
+        if hits:
+            self.setCurrentRow(0)
+
+    def hit_slugs(self) -> list[str]:
+        return [self.item(i).data(HIT_ROLE).slug for i in range(self.count())]
+
+    def open_current(self) -> None:
+        item = self.currentItem() or (self.item(0) if self.count() else None)
+        if item is not None:
+            self._activate(item)
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        self.open_requested.emit(item.data(HIT_ROLE).slug)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.doItemsLayout()  # heights depend on the width

@@ -1,0 +1,64 @@
+"""Loading whole content folders: ordering, cross-file links, broken files and missing folders."""
+
+from __future__ import annotations
+
+from reader.content import load_content
+
+
+def test_loads_every_factsheet_in_title_order(sample_content):
+    store = load_content(sample_content.root)
+    assert store.problems == ()
+    assert [s.slug for s in store] == ["chronic-low-back-pain", "peripheral-neuropathy", "sciatica"]
+    assert store.pack.id == "org.example.test"
+    assert [(cid, len(items)) for cid, _, items in store.by_category()] == [
+        ("musculoskeletal", 2), ("neurological", 1)]
+
+
+def test_broken_factsheet_is_reported_and_the_rest_still_load(sample_content):
+    sample_content.add("broken", "+++\ntitle = \n+++\n")
+    store = load_content(sample_content.root)
+    assert len(store) == 3
+    assert store.get("broken") is None
+    (problem,) = store.problems
+    assert problem.path.name == "broken.md" and problem.line == 2
+
+
+def test_unknown_related_slug_and_body_link(sample_content):
+    sample_content.add("gout", title="Gout", related=("nowhere",),
+                       body="## What is it?\n\nSee [this](also-nowhere) [@smith2020].\n")
+    store = load_content(sample_content.root)
+    text = [str(p) for p in store.problems]
+    assert any("related factsheet 'nowhere' does not exist" in t for t in text)
+    assert any("gout.md:" in t and "link to unknown factsheet 'also-nowhere'" in t for t in text)
+
+
+def test_missing_folder_gives_a_clear_problem(tmp_path):
+    store = load_content(tmp_path / "nope")
+    assert len(store) == 0
+    assert "content folder not found" in str(store.problems[0])
+
+
+def test_missing_pack_toml_and_factsheets_folder(tmp_path):
+    (tmp_path / "c").mkdir()
+    store = load_content(tmp_path / "c")
+    messages = [p.message for p in store.problems]
+    assert "missing pack.toml" in messages and "no 'factsheets' folder" in messages
+
+
+def test_bad_pack_toml(sample_content):
+    (sample_content.root / "pack.toml").write_text('id = "x"\nsequence = "one"\n', "utf-8")
+    store = load_content(sample_content.root)
+    assert store.pack is None
+    assert any("'sequence' must be a int" in p.message for p in store.problems)
+
+
+def test_digest_changes_with_content(sample_content):
+    before = load_content(sample_content.root).digest
+    sample_content.add("gout", title="Gout")
+    assert load_content(sample_content.root).digest != before
+
+
+def test_citing_finds_factsheets_by_doi_or_pmid(sample_content):
+    store = load_content(sample_content.root)
+    assert [s.slug for s in store.citing(doi="10.1000/JONES2019")] == ["sciatica"]
+    assert [s.slug for s in store.citing(pmid="333")] == ["peripheral-neuropathy"]

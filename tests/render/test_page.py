@@ -1,0 +1,66 @@
+"""Factsheet and home page HTML: what a reader sees and the links the window follows."""
+
+from __future__ import annotations
+
+import re
+
+from reader.content import load_content
+from reader.render.home import render_home
+from reader.render.page import render_factsheet
+
+
+def test_page_has_every_part(sample_content):
+    store = load_content(sample_content.root)
+    html = render_factsheet(store.get("chronic-low-back-pain"), store)
+    for text in ("Chronic low back pain", "Can acupuncture help chronic low back pain?",
+                 "THE BOTTOM LINE", "A plain summary.", "Moderate evidence",
+                 "Aching or stiffness in the lower back", "What is it?", "References",
+                 "Related factsheets", "Reviewed 25 November 2026", "Next review due November 2028",
+                 "not medical advice"):
+        assert text in html, text
+
+
+def test_citations_are_numbered_links_to_the_reference_list(sample_content):
+    store = load_content(sample_content.root)
+    html = render_factsheet(store.get("chronic-low-back-pain"), store)
+    assert re.search(r'<sup>\[<a name="cite-smith2020"></a><a href="#ref-smith2020" '
+                     r'title="Smith AB, Other CD, et al\. A review\.[^"]*">1</a>\]</sup>', html)
+    assert '<a name="ref-smith2020"></a>' in html
+    assert '<a href="#cite-smith2020"' in html  # the entry links back to the text
+    assert "[@smith2020]" not in html
+
+
+def test_reference_links_to_doi_and_pubmed(sample_content):
+    store = load_content(sample_content.root)
+    html = render_factsheet(store.get("chronic-low-back-pain"), store)
+    assert 'href="https://doi.org/10.1000/smith2020"' in html
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/111/"' in html
+    assert "J Test Med. 2020;12(3):100-110." in html
+
+
+def test_links_between_factsheets(sample_content):
+    store = load_content(sample_content.root)
+    html = render_factsheet(store.get("chronic-low-back-pain"), store)
+    assert '<a href="factsheet:sciatica">sciatica</a>' in html  # in the body
+    assert '<a href="factsheet:sciatica">Sciatica</a>' in html  # in the related list
+
+
+def test_markup_in_content_is_escaped(content):
+    content.add("x", title="Fish & <chips>", summary="a <script>alert(1)</script> b")
+    store = load_content(content.root)
+    html = render_factsheet(store.get("x"), store)
+    assert "Fish &amp; &lt;chips&gt;" in html
+    assert "<script>" not in html
+
+
+def test_home_lists_categories_with_counts_and_a_letter_bar(sample_content):
+    html = render_home(load_content(sample_content.root), notice="Two problems")
+    assert "Joints, muscles and back</a>&nbsp;<span class=\"muted\">(2)</span>" in html
+    assert '<a href="#letter-C">' in html and '<a name="letter-S"></a>' in html
+    assert html.count('href="factsheet:sciatica"') == 2  # A–Z and its category
+    assert "Two problems" in html
+
+
+def test_home_with_no_content(tmp_path):
+    html = render_home(load_content(tmp_path / "missing"))
+    assert "No factsheets are available." in html

@@ -1,0 +1,116 @@
+"""The on-disk index: built into the cache, reused, rebuilt on change or damage, switched atomically."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from reader.content import load_content
+from reader.search import index as index_mod
+from reader.search.index import BuildCancelled, index_folder, open_or_build
+
+
+def test_builds_into_the_given_root_and_reuses_it(sample_content, tmp_path):
+    root = tmp_path / "cache" / "index"
+    store = load_content(sample_content.root)
+    ix = open_or_build(root, store)
+    assert ix.doc_count == 3
+    folder = ix.folder
+    assert folder.parent == root and (folder / "meta.json").exists()
+    ix.close()
+    mtime = (folder / "meta.json").stat().st_mtime_ns
+    again = open_or_build(root, store)
+    assert again.folder == folder and (folder / "meta.json").stat().st_mtime_ns == mtime
+    again.close()
+    assert not list(sample_content.root.rglob("*.seg")), "never writes into the content folder"
+
+
+def test_rebuilt_when_content_changes(sample_content, tmp_path):
+    root = tmp_path / "index"
+    open_or_build(root, load_content(sample_content.root)).close()
+    sample_content.add("gout", title="Gout", aliases=("podagra",))
+    store = load_content(sample_content.root)
+    ix = open_or_build(root, store)
+    assert ix.doc_count == 4
+    assert [h.slug for h in ix.search("podagra").hits] == ["gout"]
+    ix.close()
+    assert [p.name for p in root.iterdir() if not p.name.startswith(".")] == [ix.folder.name]
+
+
+@pytest.mark.parametrize("damage", ["delete_segments", "garble_meta", "truncate_files"])
+def test_damaged_index_is_detected_and_rebuilt(sample_content, tmp_path, damage, caplog):
+    root = tmp_path / "index"
+    store = load_content(sample_content.root)
+    open_or_build(root, store).close()
+    folder = index_folder(root, store.digest)
+    if damage == "delete_segments":
+        for f in folder.glob("*.seg"):
+            f.unlink()
+    elif damage == "garble_meta":
+        (folder / "meta.json").write_text("{not json", encoding="utf-8")
+    else:
+        for f in folder.iterdir():
+            if f.name != "meta.json":
+                f.write_bytes(f.read_bytes()[:10])
+    ix = open_or_build(root, store)
+    assert ix.doc_count == 3
+    assert [h.slug for h in ix.search("sciatica").hits][0] == "sciatica"
+    ix.close()
+    assert "rebuilding" in caplog.text
+
+
+def test_crash_mid_build_leaves_the_old_index_usable(sample_content, tmp_path, monkeypatch):
+    root = tmp_path / "index"
+    store = load_content(sample_content.root)
+    open_or_build(root, store).close()
+    sample_content.add("gout", title="Gout")
+    new_store = load_content(sample_content.root)
+
+    def exploding_switch(temp, final):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(index_mod, "_switch", exploding_switch)
+    with pytest.raises(index_mod.IndexError_):
+        open_or_build(root, new_store)
+    assert not [p for p in root.iterdir() if p.name.startswith(".build-")], "temp folder cleaned"
+    old = open_or_build(root, store)  # the old content's index is still there and opens
+    assert old.doc_count == 3
+    old.close()
+
+
+def test_cancelled_build_switches_nothing(sample_content, tmp_path):
+    root = tmp_path / "index"
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(BuildCancelled):
+        open_or_build(root, load_content(sample_content.root), cancel=cancel)
+    assert not any(root.iterdir())
+
+
+def test_two_builders_at_once_both_end_with_a_good_index(sample_content, tmp_path):
+    root = tmp_path / "index"
+    store = load_content(sample_content.root)
+    results, errors = [], []
+
+    def work():
+        try:
+            ix = open_or_build(root, store)
+            results.append(ix.doc_count)
+            ix.close()
+        except Exception as exc:  # pragma: no cover - the assertion below reports it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and results == [3, 3, 3]
+
+
+def test_progress_is_reported(sample_content, tmp_path):
+    seen = []
+    open_or_build(tmp_path / "i", load_content(sample_content.root),
+                  progress=lambda done, total: seen.append((done, total))).close()
+    assert seen == [(1, 3), (2, 3), (3, 3)]

@@ -1,0 +1,116 @@
+"""Queries as people type them: ranking, prefixes, spelling, snippets, filters and odd input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.content import load_content
+from reader.search.index import open_or_build
+from reader.search.query import SearchFilters, edit_distance
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    from tests.conftest import ContentFolder
+
+    base = tmp_path_factory.mktemp("q")
+    c = ContentFolder(base / "content")
+    c.add("chronic-low-back-pain", aliases=("lumbago", "lower back pain", "LBP"),
+          symptoms=("Aching or stiffness in the lower back",),
+          body="## What is it?\n\nLong-lasting pain in the lower back [@smith2020].\n")
+    c.add("peripheral-neuropathy", title="Peripheral neuropathy", category="neurological",
+          aliases=("nerve damage",), symptoms=("Tingling or numbness in the feet",),
+          body="## What is it?\n\nDamage to the nerves of the hands and feet causes pins and "
+               "needles and numbness [@vickers2018]. It is not back pain.\n",
+          refs=(("vickers2018", "Vickers", "Acupuncture for chronic pain", "333"),))
+    c.add("irritable-bowel-syndrome", title="Irritable bowel syndrome", category="digestive",
+          aliases=("IBS",), symptoms=("Bloating", "Diarrhoea or constipation"), level="low",
+          refs=(("macpherson2012", "MacPherson", "Acupuncture for IBS", "444"),))
+    c.add("insomnia", title="Insomnia", category="mental-health", aliases=(),
+          symptoms=("Lying awake at night",), level="low")
+    ix = open_or_build(base / "index", load_content(c.root))
+    yield ix
+    ix.close()
+
+
+def slugs(result):
+    return [h.slug for h in result.hits]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("low back pain", "chronic-low-back-pain"),
+    ("lumbago", "chronic-low-back-pain"),
+    ("pins and needles in feet", "peripheral-neuropathy"),
+    ("IBS", "irritable-bowel-syndrome"),
+    ("ibs", "irritable-bowel-syndrome"),
+    ("can't sleep", "insomnia"),  # through the synonym list only
+    ("diarrhea", "irritable-bowel-syndrome"),  # US spelling finds the UK one
+    ("Vickers", "peripheral-neuropathy"),  # reference authors are searchable
+])
+def test_the_right_factsheet_comes_first(index, query, expected):
+    assert slugs(index.search(query))[0] == expected
+
+
+def test_the_word_being_typed_matches_as_a_prefix(index):
+    assert slugs(index.search("periphera"))[0] == "peripheral-neuropathy"
+    assert slugs(index.search("irrit"))[0] == "irritable-bowel-syndrome"
+    assert slugs(index.search("i"))  # a single letter completes condition names only
+
+
+def test_prefix_only_applies_while_typing(index):
+    assert index.search("periphera", as_you_type=False).corrected == "peripheral"
+
+
+@pytest.mark.parametrize("typo, fixed", [("nueropathy", "neuropathy"), ("insomina", "insomnia")])
+def test_misspellings_are_corrected(index, typo, fixed):
+    result = index.search(typo)
+    assert result.corrected == fixed
+    assert result.hits
+
+
+def test_transposition_is_one_edit():
+    assert edit_distance("nueropathy", "neuropathy") == 1
+    assert edit_distance("migrane", "migraine") == 1
+    assert edit_distance("", "abc") == 3
+
+
+def test_snippet_highlights_query_words(index):
+    hit = index.search("numbness feet").hits[0]
+    assert hit.slug == "peripheral-neuropathy"
+    assert "<b>numbness</b>" in hit.snippet and "<b>feet</b>" in hit.snippet
+    assert "<b>" not in hit.snippet_text
+
+
+def test_snippet_escapes_html(index):
+    for hit in index.search("<script>pain</script>").hits:
+        assert "<script>" not in hit.snippet
+
+
+def test_filters(index):
+    assert slugs(index.search("pain", filters=SearchFilters(category="neurological"))) == [
+        "peripheral-neuropathy"]
+    assert set(slugs(index.search("a", filters=SearchFilters(evidence="low")))) <= {
+        "irritable-bowel-syndrome", "insomnia"}
+
+
+def test_phrase_in_quotes(index):
+    assert slugs(index.search('"pins and needles"'))[0] == "peripheral-neuropathy"
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", '"', '"unbalanced', "((", "AND", "OR NOT", "*", "?", "~2", "^", "pain^3",
+    "field:value", "title:", "\x00\x01\x1b", "🙂🙂", "ألم الظهر", "ב" * 300, "a" * 1000,
+    "pain " * 500, "\\", "[[", "}{", "--", "''", "-pain", "+pain", "NOT pain",
+])
+def test_strange_queries_never_raise(index, text):
+    result = index.search(text)
+    assert isinstance(result.hits, list)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=200))
+def test_any_text_gives_results_or_empty(index, text):
+    result = index.search(text)
+    assert all(h.slug for h in result.hits)
