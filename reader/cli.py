@@ -73,8 +73,8 @@ def cmd_check(path: Path | None) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from reader.content import load_content
     from reader.paths import AppPaths
+    from reader.search.filters import SearchFilters
     from reader.search.index import open_or_build
-    from reader.search.query import SearchFilters
 
     paths = AppPaths.default()
     store = load_content(args.content or paths.bundled_content)

@@ -44,12 +44,12 @@ def render_home(store: ContentStore, theme: Theme = LIGHT, notice: str | None = 
     by_letter: dict[str, list] = {}
     for sheet in store:
         by_letter.setdefault(letter_of(sheet.title), []).append(sheet)
-    cells = []
+    blocks = []
     for c in letters:
         links = "<br/>".join(f'<a href="{factsheet_url(s.slug)}">{e(s.title)}</a>'
                              for s in by_letter[c])
-        cells.append(f'<a name="letter-{c}"></a><b>{c}</b><br/>{links}')
-    parts.append(_columns(cells))
+        blocks.append((f'<a name="letter-{c}"></a><b>{c}</b><br/>{links}', len(by_letter[c]) + 1))
+    parts.append(_newspaper(blocks))
 
     for cid, label, items in groups:
         parts.append(f'<a name="cat-{cid}"></a><h2>{e(label)} '
@@ -61,6 +61,23 @@ def render_home(store: ContentStore, theme: Theme = LIGHT, notice: str | None = 
                      f"content {e(store.pack.version)}</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _newspaper(blocks: list[tuple[str, int]]) -> str:
+    """Blocks (html, height in lines) flowed down COLUMNS columns of about equal height, so
+    short and long groups do not leave gaps the way a grid of rows would."""
+    total = sum(h for _, h in blocks)
+    target = total / COLUMNS
+    columns: list[list[str]] = [[]]
+    height = 0
+    for html_block, h in blocks:
+        if height and height + h / 2 > target * len(columns) and len(columns) < COLUMNS:
+            columns.append([])
+        columns[-1].append(html_block)
+        height += h
+    cells = "".join(f'<td valign="top" width="{100 // COLUMNS}%">' + "<br/>".join(col) + "</td>"
+                    for col in columns)
+    return f'<table width="100%" cellspacing="0" cellpadding="4"><tr>{cells}</tr></table>'
 
 
 def _columns(cells: list[str]) -> str:

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from reader.content.store import ContentStore
 from reader.search.documents import index_document
-from reader.search.query import SearchFilters, SearchResult, run_search
+from reader.search.filters import SearchFilters, SearchResult
+from reader.search.query import run_search
 from reader.search.schema import SCHEMA_VERSION, build_schema
 
 log = logging.getLogger(__name__)

@@ -8,50 +8,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 
 from whoosh import query as Q
 
 from reader.search.analysis import find_concepts, fold_tokens, plain_tokens, stem_tokens
+from reader.search.filters import Hit, SearchFilters, SearchResult
 from reader.search.schema import FIELD_BOOSTS
 from reader.search.snippets import make_snippet, query_terms
 
 MAX_QUERY_CHARS = 256
 MAX_WORDS = 16
-PREFIX_EXPANSIONS = 40  # the most frequent completions of the word being typed
-MIN_WORDS_PREFIX = 3  # shorter prefixes complete only condition names, never the whole text
+# The word being typed matches its most frequent completions: every completion costs a posting
+# list read, so the lists are short (condition names first, then any word of the text).
+PREFIX_EXPANSIONS = {"names": 16, "words": 8}
+MIN_WORDS_PREFIX = 3
+ALL_WORDS_BOOST = 4.0  # shorter prefixes complete only condition names, never the whole text
 _PHRASE_RE = re.compile(r'"([^"]+)"')
 _LAST_WORD_RE = re.compile(r"\w+$")
 _STEMMED_FIELDS = tuple(FIELD_BOOSTS)
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    category: str | None = None
-    evidence: str | None = None
-
-
-@dataclass(frozen=True)
-class Hit:
-    slug: str
-    title: str
-    question: str
-    category: str
-    evidence: str
-    score: float
-    snippet: str  # HTML, query words in <b>
-    snippet_text: str
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    query: str
-    hits: list[Hit] = field(default_factory=list)
-    corrected: str | None = None  # the corrected query the hits are for, when one was needed
-    suggestion: str | None = None  # "Did you mean" offered while hits are for the original
 
 
 @dataclass
@@ -84,54 +59,91 @@ def parse(text: str, as_you_type: bool) -> _Parsed:
     return _Parsed(words, prefix, phrases, find_concepts(bare))
 
 
-def _word_clause(word: str) -> Q.Query | None:
+def _or(clauses: list[Q.Query], boost: float = 1.0) -> Q.Or:
+    """An Or that unions its clauses lazily: Whoosh would otherwise preload every posting list
+    into arrays on small indexes, which cost most of the query time."""
+    q = Q.Or(clauses, boost=boost)
+    q.matcher_type = Q.Or.DEFAULT_MATCHER
+    return q
+
+
+def _word_clause(reader, word: str) -> Q.Query | None:
+    """The word in every stemmed field that holds it (absent terms are left out: each leaf
+    costs a matcher)."""
     stems = stem_tokens(word)
     if not stems:
         return None
-    return Q.Or([Q.Term(f, stems[0]) for f in _STEMMED_FIELDS])
+    terms = [Q.Term(f, stems[0]) for f in _STEMMED_FIELDS if _has(reader, f, stems[0])]
+    if not terms:
+        return None
+    return terms[0] if len(terms) == 1 else _or(terms)
+
+
+def _has(reader, fieldname: str, text: str) -> bool:
+    try:
+        return reader.doc_frequency(fieldname, text) > 0
+    except Exception:
+        return False
 
 
 def _prefix_clause(reader, prefix: str) -> Q.Query | None:
     clauses: list[Q.Query] = []
-    whole = _word_clause(prefix)
+    whole = _word_clause(reader, prefix)
     if whole is not None:
         clauses.append(whole)
     for fieldname in ("names", "words") if len(prefix) >= MIN_WORDS_PREFIX else ("names",):
-        completions = _completions(reader, fieldname, prefix)
+        completions = _completions(reader, fieldname, prefix, PREFIX_EXPANSIONS[fieldname])
         clauses.extend(Q.Term(fieldname, t) for t in completions)
-    return Q.Or(clauses) if clauses else None
+    return _or(clauses) if clauses else None
 
 
-def _completions(reader, fieldname: str, prefix: str) -> list[str]:
+def _completions(reader, fieldname: str, prefix: str, most: int = 8) -> list[str]:
     try:
         terms = list(reader.expand_prefix(fieldname, prefix))
     except Exception:
         return []
-    if len(terms) > PREFIX_EXPANSIONS:
+    if len(terms) > most:
         terms.sort(key=lambda t: -reader.doc_frequency(fieldname, t))
-        terms = terms[:PREFIX_EXPANSIONS]
+        terms = terms[:most]
     return [t.decode("utf-8") if isinstance(t, bytes) else t for t in terms]
 
 
-def build_queries(reader, parsed: _Parsed) -> tuple[Q.Query | None, Q.Query | None]:
-    """(precise query: every word must match, broad query: any word may) for the parsed text."""
-    word_clauses = [c for w in parsed.words if (c := _word_clause(w)) is not None]
+def build_query(reader, parsed: _Parsed) -> Q.Query | None:
+    """One query for the parsed text: any word may match (see `_rank` for the ordering)."""
+    word_clauses = [c for w in parsed.words if (c := _word_clause(reader, w)) is not None]
     if parsed.prefix:
         c = _prefix_clause(reader, parsed.prefix)
         if c is not None:
             word_clauses.append(c)
     extras: list[Q.Query] = [Q.Term("concepts", c) for c in sorted(parsed.concepts)]
     for phrase in parsed.phrases:
-        extras.append(Q.Or([Q.Phrase(f, phrase) for f in ("title", "aliases", "symptoms",
+        extras.append(_or([Q.Phrase(f, phrase) for f in ("title", "aliases", "symptoms",
                                                           "summary", "body", "question")]))
     if not word_clauses and not extras:
-        return None, None
-    precise_parts: list[Q.Query] = []
-    if word_clauses:
-        precise_parts.append(Q.And(word_clauses) if len(word_clauses) > 1 else word_clauses[0])
-    precise = Q.Or(precise_parts + extras)
-    broad = Q.Or(word_clauses + extras) if len(word_clauses) > 1 else None
-    return precise, broad
+        return None
+    return _or(word_clauses + extras)
+
+
+def _leaf_groups(query: Q.Query) -> list[set[tuple[str, str]]]:
+    """For each top-level clause of `query`, the (field, term) pairs it is made of."""
+    groups = []
+    for clause in getattr(query, "subqueries", [query]):
+        groups.append({(f, t.decode("utf-8") if isinstance(t, bytes) else t)
+                       for f, t in clause.iter_all_terms()})
+    return groups
+
+
+def _rank(results, groups: list[set[tuple[str, str]]], limit: int) -> list:
+    """Hits holding more of the query's words (or its concepts) first, then by BM25F score.
+
+    An And of all the words would do the same inside Whoosh but doubled the query time."""
+    def coverage(hit) -> int:
+        matched = {(f, t.decode("utf-8") if isinstance(t, bytes) else t)
+                   for f, t in (hit.matched_terms() or ())}
+        return sum(1 for g in groups if g & matched)
+
+    ranked = sorted(results, key=lambda h: (-coverage(h), -(h.score or 0.0), h.docnum))
+    return ranked[:limit]
 
 
 def run_search(searcher, text: str, limit: int, filters: SearchFilters,
@@ -162,15 +174,12 @@ def _filter(filters: SearchFilters) -> Q.Query | None:
 
 def _run(searcher, parsed: _Parsed, limit: int, filters: SearchFilters) -> list[Hit]:
     reader = searcher.reader()
-    precise, broad = build_queries(reader, parsed)
-    if precise is None:
+    query = build_query(reader, parsed)
+    if query is None:
         return []
-    flt = _filter(filters)
-    results = list(searcher.search(precise, limit=limit, filter=flt))
-    if broad is not None and len(results) < limit:
-        seen = {r.docnum for r in results}
-        extra = [r for r in searcher.search(broad, limit=limit, filter=flt) if r.docnum not in seen]
-        results.extend(extra[: limit - len(results)])
+    # Iterate rather than list(): list() asks len(), which counts every matching document.
+    found = searcher.search(query, limit=max(limit * 3, 30), filter=_filter(filters), terms=True)
+    results = _rank([r for r in found], _leaf_groups(query), limit)
     terms = query_terms(parsed.words + [w for p in parsed.phrases for w in p], parsed.prefix)
     hits = []
     for r in results:

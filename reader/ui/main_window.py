@@ -7,6 +7,8 @@ import logging
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -17,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.content.model import CATEGORIES, EVIDENCE_LEVELS
 from reader.content.store import ContentStore
 from reader.render.home import render_home
 from reader.render.page import render_factsheet
+from reader.search.filters import SearchFilters
 from reader.ui.browse_panel import BrowsePanel
 from reader.ui.navigation import HOME, History
 from reader.ui.page_view import PageView
@@ -49,6 +53,25 @@ class MainWindow(QMainWindow):
         self.search_field.returnPressed.connect(self._open_first_hit)
         self.search_field.installEventFilter(self)
 
+        self.category_filter = QComboBox()
+        self.category_filter.setAccessibleName("Filter by category")
+        self.category_filter.addItem("All categories", None)
+        present = {sheet.category for sheet in store}
+        for cid, label in CATEGORIES.items():
+            if cid in present:
+                self.category_filter.addItem(label, cid)
+        self.evidence_filter = QComboBox()
+        self.evidence_filter.setAccessibleName("Filter by evidence level")
+        self.evidence_filter.addItem("Any evidence", None)
+        for level, (label, meaning) in EVIDENCE_LEVELS.items():
+            self.evidence_filter.addItem(label, level)
+            self.evidence_filter.setItemData(self.evidence_filter.count() - 1, meaning,
+                                             Qt.ItemDataRole.ToolTipRole)
+        for combo in (self.category_filter, self.evidence_filter):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
@@ -68,6 +91,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(left)
         layout.setContentsMargins(8, 8, 4, 8)
         layout.addWidget(self.search_field)
+        filters = QHBoxLayout()
+        filters.addWidget(self.category_filter, 1)
+        filters.addWidget(self.evidence_filter, 1)
+        layout.addLayout(filters)
         layout.addWidget(self.status_label)
         layout.addWidget(self.left_stack, 1)
 
@@ -187,10 +214,18 @@ class MainWindow(QMainWindow):
             return
         self._debounce.start()
 
+    def filters(self) -> SearchFilters:
+        return SearchFilters(category=self.category_filter.currentData(),
+                             evidence=self.evidence_filter.currentData())
+
+    def _on_filter_changed(self) -> None:
+        if self.search_field.text().strip():
+            self._run_search()
+
     def _run_search(self) -> None:
         text = self.search_field.text()
         if text.strip():
-            self.search_service.search(text)
+            self.search_service.search(text, self.filters())
             if not self.search_service.is_ready:
                 self._set_status("Preparing search…")
 
@@ -205,6 +240,9 @@ class MainWindow(QMainWindow):
         elif result.suggestion:
             self._set_status(f'Did you mean <a href="{_esc(result.suggestion)}">'
                              f"{_esc(result.suggestion)}</a>?")
+        elif not result.hits and self.filters() != SearchFilters():
+            self._set_status("No factsheets match with these filters. Try “All categories” "
+                             "or “Any evidence”.")
         elif not result.hits:
             self._set_status("No factsheets match. Try another word, a symptom, or fewer words.")
         else:

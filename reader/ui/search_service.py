@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.content.store import ContentStore
+from reader.search.filters import SearchResult
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +49,6 @@ class _Worker(QObject):
             result = self._index.search(text, limit=limit, filters=filters)
         except Exception:
             log.exception("search failed for %r", text)
-            from reader.search.query import SearchResult
-
             result = SearchResult(text)
         if generation == self._service.latest_generation:
             self.results.emit(generation, result)

@@ -7,8 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.content import load_content
+from reader.search.filters import SearchFilters
 from reader.search.index import open_or_build
-from reader.search.query import SearchFilters, edit_distance
+from reader.search.query import edit_distance
 
 
 @pytest.fixture(scope="module")

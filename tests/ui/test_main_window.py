@@ -167,3 +167,13 @@ def test_quit_after_load_paints_and_exits(sample_content, tmp_path):
          "--quit-after-load"], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert not (tmp_path / "home" / "cache" / "index").exists(), "no index build on the start path"
+
+
+def test_filters_narrow_the_results(qtbot, window):
+    type_query(qtbot, window, "pain ")
+    qtbot.waitUntil(lambda: len(window.results.hit_slugs()) >= 2)
+    window.category_filter.setCurrentIndex(window.category_filter.findData("neurological"))
+    qtbot.waitUntil(lambda: window.results.hit_slugs() == ["peripheral-neuropathy"])
+    window.evidence_filter.setCurrentIndex(window.evidence_filter.findData("high"))
+    qtbot.waitUntil(lambda: "with these filters" in window.status_label.text())
+    assert window.results.count() == 0
