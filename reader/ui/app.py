@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from reader.content.store import ContentStore, load_content
 from reader.paths import AppPaths
+from reader.settings import FILE_NAME as SETTINGS_FILE
+from reader.settings import Settings
 from reader.ui.main_window import MainWindow
 from reader.ui.search_service import SearchService
 
@@ -47,9 +49,13 @@ def content_notice(store: ContentStore) -> str | None:
             "could not be read are left out (details in the log).")
 
 
-def create_window(store: ContentStore, paths: AppPaths) -> MainWindow:
+def create_window(store: ContentStore, paths: AppPaths,
+                  settings: Settings | None = None) -> MainWindow:
+    if settings is None:
+        settings = Settings.load(paths.config / SETTINGS_FILE)
     search = SearchService(paths.index_root, store)
-    window = MainWindow(store, search, notice=content_notice(store))
+    window = MainWindow(store, search, notice=content_notice(store), paths=paths,
+                        settings=settings)
     search.setParent(window)
     return window
 

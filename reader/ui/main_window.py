@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from reader.content.model import CATEGORIES, EVIDENCE_LEVELS
 from reader.content.store import ContentStore
+from reader.paths import AppPaths
 from reader.render.home import render_home
 from reader.render.page import render_factsheet
 from reader.search.filters import SearchFilters
+from reader.settings import Settings
 from reader.ui.browse_panel import BrowsePanel
 from reader.ui.navigation import HOME, History
 from reader.ui.page_view import PageView
@@ -36,8 +38,11 @@ DEBOUNCE_MS = 60
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: ContentStore, search: SearchService, notice: str | None = None):
+    def __init__(self, store: ContentStore, search: SearchService, notice: str | None = None,
+                 paths: AppPaths | None = None, settings: Settings | None = None):
         super().__init__()
+        self.paths = paths
+        self.settings = settings or Settings()
         self.store = store
         self.search_service = search
         self.notice = notice
@@ -108,6 +113,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._build_actions()
+        self._build_menus()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -142,10 +148,32 @@ class MainWindow(QMainWindow):
         for action in (self.back_action, self.forward_action, self.home_action):
             action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
             bar.addAction(action)
-        for keys in ("Ctrl+K", "Ctrl+L"):
-            QShortcut(QKeySequence(keys), self, activated=self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.clear_search)
         self._update_actions()
+
+    def _build_menus(self) -> None:
+        """The menu bar. Each feature adds its own actions from its own module (see below)."""
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.view_menu = bar.addMenu("&View")
+        self.go_menu = bar.addMenu("&Go")
+        self.help_menu = bar.addMenu("&Help")
+        for action in (self.back_action, self.forward_action, self.home_action):
+            self.go_menu.addAction(action)
+        search_action = QAction("Search", self)
+        search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")])
+        search_action.triggered.connect(self.focus_search)
+        self.go_menu.addAction(search_action)
+        self._install_features()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(quit_action)
+
+    def _install_features(self) -> None:
+        """Features that add menus, actions or panels install themselves here, one line each:
+        `from reader.ui.<feature> import install; install(self)`."""
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
