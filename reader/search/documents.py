@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.content.markup import to_plain_text
 from reader.content.model import Factsheet
+from reader.content.store import sort_key
 from reader.search.analysis import find_concepts
 
 
@@ -24,6 +25,7 @@ def index_document(sheet: Factsheet) -> dict[str, str]:
     return {
         "slug": sheet.slug,
         "category": sheet.category,
+        "initial": sort_key(sheet.title)[:1],
         "evidence": sheet.evidence.level,
         "stored_title": sheet.title,
         "stored_question": sheet.question,

@@ -27,6 +27,9 @@ ALL_WORDS_BOOST = 4.0  # shorter prefixes complete only condition names, never t
 _PHRASE_RE = re.compile(r'"([^"]+)"')
 _LAST_WORD_RE = re.compile(r"\w+$")
 _STEMMED_FIELDS = tuple(FIELD_BOOSTS)
+_LONG_FIELDS = frozenset({"body", "refs", "summary"})
+COMMON_TERM_FRACTION = 0.2
+COMMON_TERM_MIN_DOCS = 500
 
 
 @dataclass
@@ -68,22 +71,38 @@ def _or(clauses: list[Q.Query], boost: float = 1.0) -> Q.Or:
 
 
 def _word_clause(reader, word: str) -> Q.Query | None:
-    """The word in every stemmed field that holds it (absent terms are left out: each leaf
-    costs a matcher)."""
+    """The word in every stemmed field that holds it.
+
+    Absent terms are left out (each leaf costs a matcher), and so are very common terms of the
+    long text fields of a large index: a word in most bodies adds almost nothing to BM25's score
+    (its IDF is near zero) but scoring its posting list was most of the query time at 10,000
+    documents. Such a word still counts in titles, aliases, questions, symptoms and summaries."""
     stems = stem_tokens(word)
     if not stems:
         return None
-    terms = [Q.Term(f, stems[0]) for f in _STEMMED_FIELDS if _has(reader, f, stems[0])]
-    if not terms:
+    stem = stems[0]
+    present = [(f, df) for f in _STEMMED_FIELDS if (df := _doc_frequency(reader, f, stem))]
+    if not present:
         return None
+    limit = _common_limit(reader)
+    kept = [f for f, df in present if f not in _LONG_FIELDS or df <= limit]
+    if not kept:
+        kept = [min(present, key=lambda item: item[1])[0]]
+    terms = [Q.Term(f, stem) for f in kept]
     return terms[0] if len(terms) == 1 else _or(terms)
 
 
-def _has(reader, fieldname: str, text: str) -> bool:
+def _doc_frequency(reader, fieldname: str, text: str) -> int:
     try:
-        return reader.doc_frequency(fieldname, text) > 0
+        return reader.doc_frequency(fieldname, text)
     except Exception:
-        return False
+        return 0
+
+
+def _common_limit(reader) -> float:
+    """Document frequency above which a term of a long field is skipped (never on small indexes)."""
+    count = reader.doc_count()
+    return count * COMMON_TERM_FRACTION if count >= COMMON_TERM_MIN_DOCS else float("inf")
 
 
 def _prefix_clause(reader, prefix: str) -> Q.Query | None:
@@ -91,9 +110,11 @@ def _prefix_clause(reader, prefix: str) -> Q.Query | None:
     whole = _word_clause(reader, prefix)
     if whole is not None:
         clauses.append(whole)
+    limit = _common_limit(reader)
     for fieldname in ("names", "words") if len(prefix) >= MIN_WORDS_PREFIX else ("names",):
         completions = _completions(reader, fieldname, prefix, PREFIX_EXPANSIONS[fieldname])
-        clauses.extend(Q.Term(fieldname, t) for t in completions)
+        clauses.extend(Q.Term(fieldname, t) for t in completions
+                       if fieldname == "names" or _doc_frequency(reader, fieldname, t) <= limit)
     return _or(clauses) if clauses else None
 
 
@@ -110,6 +131,9 @@ def _completions(reader, fieldname: str, prefix: str, most: int = 8) -> list[str
 
 def build_query(reader, parsed: _Parsed) -> Q.Query | None:
     """One query for the parsed text: any word may match (see `_rank` for the ordering)."""
+    if not parsed.words and not parsed.phrases and parsed.prefix and len(parsed.prefix) == 1:
+        # A lone letter lists the conditions whose title starts with it, like an index jump.
+        return Q.Term("initial", parsed.prefix)
     word_clauses = [c for w in parsed.words if (c := _word_clause(reader, w)) is not None]
     if parsed.prefix:
         c = _prefix_clause(reader, parsed.prefix)

@@ -8,7 +8,7 @@ from reader.search.analysis import plain_analyzer, stemmed_analyzer
 
 # Bump when the schema or analysis changes: the index folder name carries it, so a new version
 # never opens an index written by an old one.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Field weights: title and aliases first, then question, symptoms and summary, then body, then
 # the references. The unstemmed `names` and `words` fields serve the word being typed.
@@ -33,6 +33,7 @@ def build_schema() -> Schema:
     return Schema(
         slug=ID(stored=True, unique=True),
         category=ID(stored=True),
+        initial=ID(),  # first letter of the title: a lone typed letter lists titles A–Z
         evidence=ID(stored=True),
         stored_title=STORED(),
         stored_question=STORED(),

@@ -58,7 +58,8 @@ class QueryTerms:
 def query_terms(words: list[str], prefix: str | None) -> QueryTerms:
     """Highlight terms for complete `words` plus the word being typed (`prefix`)."""
     stems = {s for w in words for s in stem_tokens(w)}
-    prefixes = tuple(plain_tokens(prefix)) if prefix else ()
+    # A lone letter would highlight half the words of the text: only longer prefixes count.
+    prefixes = tuple(p for p in plain_tokens(prefix) if len(p) >= 2) if prefix else ()
     # A word can only stem to `stem` if it starts with (nearly) the same letters; British
     # spellings that fold to a query word are added as starts of their own.
     starts = {stem[: max(3, len(stem) - 1)] for stem in stems} | set(prefixes)

@@ -57,7 +57,10 @@ def test_the_right_factsheet_comes_first(index, query, expected):
 def test_the_word_being_typed_matches_as_a_prefix(index):
     assert slugs(index.search("periphera"))[0] == "peripheral-neuropathy"
     assert slugs(index.search("irrit"))[0] == "irritable-bowel-syndrome"
-    assert slugs(index.search("i"))  # a single letter completes condition names only
+    # A lone letter lists the conditions whose title starts with it, A–Z, nothing highlighted.
+    result = index.search("i")
+    assert slugs(result) == ["insomnia", "irritable-bowel-syndrome"]
+    assert all("<b>" not in h.snippet for h in result.hits)
 
 
 def test_prefix_only_applies_while_typing(index):
