@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.content import store_cache
 from reader.content.errors import ContentError
 from reader.content.factsheet_file import parse_factsheet
 from reader.content.markup import find_factsheet_links
@@ -67,22 +68,46 @@ def sort_key(title: str) -> str:
     return "".join(ch for ch in folded if ch.isalnum() or ch == " ")
 
 
-def load_content(root: Path) -> ContentStore:
-    """Load and validate the content folder at `root`; problems are collected, never raised."""
+def load_content(root: Path, cache: Path | None = None) -> ContentStore:
+    """Load and validate the content folder at `root`; problems are collected, never raised.
+
+    With `cache` (a per-user folder), the parsed store is kept there keyed by the content's digest
+    and the app version, so an unchanged folder is read and hashed but not parsed again: parsing
+    65 factsheets was a fifth of the start-up time.
+    """
     root = Path(root)
     problems: list[ContentError] = []
     if not root.is_dir():
         problems.append(ContentError(root, 0, "content folder not found"))
         return ContentStore(root, None, {}, tuple(problems))
     digest = hashlib.sha256()
-    pack = _load_pack(root / "pack.toml", problems, digest)
-
+    pack_data = _read_pack(root / "pack.toml", problems, digest)
     folder = root / "factsheets"
-    if not folder.is_dir():
+    files: list[tuple[Path, bytes]] = []
+    if folder.is_dir():
+        files = _read_factsheets(folder, problems, digest)
+    else:
         problems.append(ContentError(folder, 0, "no 'factsheets' folder"))
-        return ContentStore(root, pack, {}, tuple(problems), digest.hexdigest())
-
+    key = digest.hexdigest()
+    if cache is not None and (cached := store_cache.read(cache, root, key)) is not None:
+        return cached
+    pack = _parse_pack(root / "pack.toml", pack_data, problems) if pack_data is not None else None
     factsheets: dict[str, Factsheet] = {}
+    for path, data in files:
+        sheet, errors = parse_factsheet(path, data)
+        problems.extend(errors)
+        if sheet is not None:
+            factsheets[sheet.slug] = sheet
+    problems.extend(_cross_check(factsheets.values(), {p.stem for p, _ in files}))
+    ordered = tuple(sorted(factsheets.values(), key=lambda s: (sort_key(s.title), s.slug)))
+    store = ContentStore(root, pack, factsheets, tuple(problems), key, ordered)
+    if cache is not None:
+        store_cache.write(cache, store)
+    return store
+
+
+def _read_factsheets(folder: Path, problems: list[ContentError], digest) -> list[tuple[Path, bytes]]:
+    files: list[tuple[Path, bytes]] = []
     seen: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.suffix != ".md":
@@ -101,17 +126,11 @@ def load_content(root: Path) -> ContentStore:
             problems.append(ContentError(path, 0, f"duplicate slug: same as {seen[folded].name}"))
             continue
         seen[folded] = path
-        sheet, errors = parse_factsheet(path, data)
-        problems.extend(errors)
-        if sheet is not None:
-            factsheets[sheet.slug] = sheet
-
-    problems.extend(_cross_check(factsheets.values(), set(seen)))
-    ordered = tuple(sorted(factsheets.values(), key=lambda s: (sort_key(s.title), s.slug)))
-    return ContentStore(root, pack, factsheets, tuple(problems), digest.hexdigest(), ordered)
+        files.append((path, data))
+    return files
 
 
-def _load_pack(path: Path, problems: list[ContentError], digest) -> PackInfo | None:
+def _read_pack(path: Path, problems: list[ContentError], digest) -> bytes | None:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -121,6 +140,10 @@ def _load_pack(path: Path, problems: list[ContentError], digest) -> PackInfo | N
         problems.append(ContentError(path, 0, f"cannot read file: {exc.strerror or exc}"))
         return None
     digest.update(b"pack.toml\0" + data + b"\0")
+    return data
+
+
+def _parse_pack(path: Path, data: bytes, problems: list[ContentError]) -> PackInfo | None:
     try:
         meta = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

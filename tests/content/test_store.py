@@ -62,3 +62,37 @@ def test_citing_finds_factsheets_by_doi_or_pmid(sample_content):
     store = load_content(sample_content.root)
     assert [s.slug for s in store.citing(doi="10.1000/JONES2019")] == ["sciatica"]
     assert [s.slug for s in store.citing(pmid="333")] == ["peripheral-neuropathy"]
+
+
+def test_cached_store_is_reused_until_the_content_changes(sample_content, tmp_path, monkeypatch):
+    from reader.content import store as store_mod
+
+    cache = tmp_path / "cache"
+    first = load_content(sample_content.root, cache=cache)
+    assert list((cache / "content").glob("*.pickle"))
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(store_mod, "parse_factsheet", no_parsing)
+    again = load_content(sample_content.root, cache=cache)
+    assert again == first and [s.slug for s in again] == [s.slug for s in first]
+    monkeypatch.undo()
+    sample_content.add("gout", title="Gout")
+    changed = load_content(sample_content.root, cache=cache)
+    assert changed.get("gout") is not None
+
+
+def test_damaged_cache_entry_is_a_miss(sample_content, tmp_path):
+    cache = tmp_path / "cache"
+    load_content(sample_content.root, cache=cache)
+    (entry,) = (cache / "content").glob("*.pickle")
+    entry.write_bytes(b"not a pickle")
+    store = load_content(sample_content.root, cache=cache)
+    assert len(store) == 3 and store.problems == ()
+
+
+def test_unwritable_cache_is_not_an_error(sample_content, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert len(load_content(sample_content.root, cache=blocker)) == 3

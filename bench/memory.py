@@ -1,0 +1,91 @@
+"""Peak memory (resident set) of the app after opening ten factsheets and running twenty
+searches, against the floor of a bare QTextBrowser window.
+
+    python bench/memory.py [--runs 3]
+
+Each figure comes from a fresh process (ru_maxrss), under the offscreen platform.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.stats import Summary, summarise  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+QUERIES = ["back pain", "migraine", "pins and needles", "insomnia", "hay fever", "IBS", "nausea",
+           "knee", "anxiety", "fertility", "vickers", "tingling", "period pain", "asthma", "acne",
+           "stroke", "neck", "sciatica", "tinnitus", "menopause"]
+
+
+def _session() -> None:
+    """Run inside the child process: drive the real window, print peak RSS in KiB."""
+    import resource
+
+    from PySide6.QtWidgets import QApplication
+
+    from reader.content import load_content
+    from reader.paths import AppPaths
+    from reader.ui.app import create_window
+
+    app = QApplication([])
+    paths = AppPaths.default()
+    store = load_content(paths.bundled_content, cache=paths.cache)
+    window = create_window(store, paths)
+    window.show()
+    service = window.search_service
+    service.start()
+    while not service.is_ready:
+        app.processEvents()
+    for sheet in list(store)[:10]:
+        window.open_factsheet(sheet.slug)
+        window.page.viewport().grab()
+    for text in QUERIES:
+        got = []
+        service.results.connect(got.append)
+        service.search(text)
+        while not got:
+            app.processEvents()
+        service.results.disconnect(got.append)
+        window._show_results(got[0])
+    app.processEvents()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    window.close()
+
+
+def measure(runs: int) -> tuple[Summary, Summary]:
+    home = tempfile.mkdtemp(prefix="fr-bench-")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FACTSHEET_READER_HOME": home}
+    app_cmd = [sys.executable, __file__, "--child"]
+    floor_cmd = [sys.executable, str(REPO / "bench" / "floor_window.py"), "--rss"]
+    subprocess.run(app_cmd, env=env, cwd=REPO, check=True, capture_output=True)  # builds index
+    app_kib, floor_kib = [], []
+    for _ in range(runs):
+        out = subprocess.run(app_cmd, env=env, cwd=REPO, check=True, capture_output=True, text=True)
+        app_kib.append(int(out.stdout.split()[-1]) / 1024)
+        out = subprocess.run(floor_cmd, env=env, cwd=REPO, check=True, capture_output=True,
+                             text=True)
+        floor_kib.append(int(out.stdout.split()[-1]) / 1024)
+    return summarise(app_kib), summarise(floor_kib)
+
+
+def main() -> None:
+    if "--child" in sys.argv:
+        _session()
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    app, floor = measure(args.runs)
+    print(f"peak RSS (MiB): app {app}, floor {floor}, ratio {app.ratio(floor):.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Cold start to a painted home page, against the floor of a bare QTextBrowser window.
+
+    python bench/startup.py [--runs 7]
+
+Each run is a fresh process under the offscreen platform with a warm per-user cache (the search
+index is never built on the start path, so the cache does not matter for the first paint).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.stats import Summary, summarise  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def timed(cmd: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, cwd=REPO, check=True, capture_output=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def measure(runs: int) -> tuple[Summary, Summary]:
+    home = tempfile.mkdtemp(prefix="fr-bench-")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FACTSHEET_READER_HOME": home}
+    app = [sys.executable, "-m", "reader", "--quit-after-load"]
+    floor = [sys.executable, str(REPO / "bench" / "floor_window.py")]
+    timed(app, env), timed(floor, env)  # warm the OS file cache for both
+    app_ms, floor_ms = [], []
+    for _ in range(runs):  # interleaved, so drift affects both alike
+        app_ms.append(timed(app, env))
+        floor_ms.append(timed(floor, env))
+    return summarise(app_ms), summarise(floor_ms)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    app, floor = measure(args.runs)
+    print(f"start-up to painted home (ms): app {app}, floor {floor}, ratio {app.ratio(floor):.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""A per-user cache of parsed content stores, so an unchanged content folder is not parsed again.
+
+Entries are pickles in the per-user cache folder (written only by this user's app, like every
+other file there), named by the content digest, the folder's path and a fingerprint of the code
+that parses content: any edit to the parser or the model makes old entries miss. A damaged or
+unreadable entry is ignored and replaced; failing to write one is never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from functools import cache
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+_CODE = ("model.py", "factsheet_file.py", "store.py", "markup.py", "errors.py")
+KEEP = 4  # entries kept per cache folder (a few packs or folders at most)
+
+
+@cache
+def _code_fingerprint() -> str:
+    here = Path(__file__).parent
+    h = hashlib.sha256()
+    for name in _CODE:
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def entry_path(folder: Path, root: Path, digest: str) -> Path:
+    where = hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:12]
+    return Path(folder) / "content" / f"{digest[:32]}-{where}-{_code_fingerprint()}.pickle"
+
+
+def read(folder: Path, root: Path, digest: str):
+    """The cached ContentStore for this folder and digest, or None."""
+    path = entry_path(folder, root, digest)
+    try:
+        with open(path, "rb") as fh:
+            store = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a damaged entry is only a cache miss
+        log.info("ignoring unreadable content cache %s (%s)", path, exc)
+        return None
+    if getattr(store, "digest", None) != digest:
+        return None
+    return store
+
+
+def write(folder: Path, store) -> None:
+    """Keep `store` for next time; any failure is logged and ignored."""
+    path = entry_path(folder, store.root, store.digest)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".content-", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(store, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        _prune(path.parent)
+    except Exception as exc:
+        log.info("could not write the content cache %s (%s)", path, exc)
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        old.unlink(missing_ok=True)
