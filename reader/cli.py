@@ -8,9 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from reader import __version__
-
-_COMMANDS = ("check", "search")
+_COMMANDS = ("check", "search", "kiosk", "pack", "cite", "export-pdf", "userdata")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,11 +17,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Offline reader of research-based acupuncture factsheets.",
         epilog="Run without a command to open the reader window.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="store_true",
+                        help="show the app version and the content pack's label, then exit")
     parser.add_argument("--content", type=Path, metavar="DIR",
                         help="read factsheets from this content folder instead of the bundled one")
     parser.add_argument("--quit-after-load", action="store_true",
                         help="open the window, paint the home page, then exit (smoke tests)")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="run as a locked, full-screen kiosk for a waiting room (docs/kiosk.md)")
     parser.add_argument("--open", metavar="SLUG", dest="open_slug",
                         help="start on this factsheet instead of the home page")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -38,19 +39,53 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print hits as a JSON list")
     search.add_argument("--category", help="only factsheets in this category id")
     search.add_argument("--evidence", help="only factsheets with this evidence level id")
+    from reader.kiosk.commands import add_kiosk_parser
+
+    add_kiosk_parser(sub)
+    from reader.packs.commands import add_pack_parser
+
+    add_pack_parser(sub)
+    from reader.reading_commands import add_parsers as add_reading_parsers
+
+    add_reading_parsers(sub)  # cite, export-pdf, userdata
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.version:
+        return cmd_version(args.content)
     if args.command == "check":
         return cmd_check(args.path or args.content)
     if args.command == "search":
         return cmd_search(args)
+    if args.command == "kiosk":
+        from reader.kiosk.commands import cmd_kiosk
+
+        return cmd_kiosk(args)
+    if args.command == "pack":
+        from reader.packs.commands import cmd_pack
+
+        return cmd_pack(args)
+    if args.command in ("cite", "export-pdf", "userdata"):
+        from reader.reading_commands import run_command
+
+        return run_command(args)
     from reader.ui.app import run_app  # the GUI (and Qt) only when a window is wanted
 
     return run_app(content_dir=args.content, quit_after_load=args.quit_after_load,
-                   open_slug=args.open_slug)
+                   open_slug=args.open_slug, kiosk=args.kiosk)
+
+
+def cmd_version(content: Path | None) -> int:
+    """Print the app version and the label of the content pack in use (looked up only when
+    asked for: importlib.metadata is slow to import)."""
+    from reader.about import version_text
+    from reader.packs.active import content_to_show
+    from reader.paths import AppPaths
+
+    print(version_text(content_to_show(AppPaths.default(), content).store))
+    return 0
 
 
 def cmd_check(path: Path | None) -> int:
@@ -71,19 +106,22 @@ def cmd_check(path: Path | None) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from reader.content import load_content
+    from reader.packs.active import content_to_show
     from reader.paths import AppPaths
     from reader.search.filters import SearchFilters
     from reader.search.index import open_or_build
 
     paths = AppPaths.default()
-    store = load_content(args.content or paths.bundled_content)
+    shown = content_to_show(paths, args.content)  # the active pack unless --content names one
+    if shown.notice:
+        print(shown.notice, file=sys.stderr)
+    store = shown.store
     if not len(store):
         for problem in store.problems:
             print(problem, file=sys.stderr)
         print("no usable factsheets to search", file=sys.stderr)
         return 1
-    index = open_or_build(paths.index_root, store)
+    index = open_or_build(paths.index_root, store, prebuilt=paths.prebuilt_index)
     text = " ".join(args.query)
     filters = SearchFilters(category=args.category, evidence=args.evidence)
     result = index.search(text, limit=max(1, args.limit), filters=filters)

@@ -138,3 +138,11 @@ def home(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "home"
     monkeypatch.setenv("FACTSHEET_READER_HOME", str(folder))
     return folder
+
+
+def tree_state(root: Path) -> dict[str, tuple[int, int, int]]:
+    """Every file and folder under `root` with its size, modification time and mode: equal
+    before and after means nothing was written there."""
+    root = Path(root)
+    return {str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime_ns, p.stat().st_mode)
+            for p in [root, *root.rglob("*")]}

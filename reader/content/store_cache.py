@@ -12,6 +12,7 @@ import hashlib
 import logging
 import os
 import pickle
+import sys
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -23,10 +24,20 @@ KEEP = 4  # entries kept per cache folder (a few packs or folders at most)
 
 @cache
 def _code_fingerprint() -> str:
+    """Changes whenever the parsing code does. A frozen app (PyInstaller) has no source files:
+    there the executable's size and time stand for the code, as a rebuild changes them."""
     here = Path(__file__).parent
     h = hashlib.sha256()
-    for name in _CODE:
-        h.update((here / name).read_bytes())
+    try:
+        for name in _CODE:
+            h.update((here / name).read_bytes())
+    except OSError:
+        exe = Path(sys.executable)
+        try:
+            stat = exe.stat()
+            h.update(f"frozen:{exe}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        except OSError:
+            h.update(f"frozen:{exe}".encode())
     return h.hexdigest()[:16]
 
 

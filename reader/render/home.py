@@ -23,7 +23,7 @@ def render_home(store: ContentStore, theme: Theme = LIGHT, notice: str | None = 
     parts = [f"<html><head><style>{stylesheet(theme)}</style></head><body>",
              '<a name="top"></a>', f"<h1>{e(title)}</h1>"]
     if notice:
-        parts.append(f'<p style="color: #8c4a1c;"><b>{e(notice)}</b></p>')
+        parts.append(f'<p class="notice">{e(notice)}</p>')  # coloured by the theme
     parts.append(
         f'<p class="question">What the research says about acupuncture for {len(store)} '
         "conditions. Search above, or choose a condition below.</p>")

@@ -1,7 +1,11 @@
 """A factsheet as one HTML page for QTextBrowser.
 
-Links in the page use three forms the window understands: `factsheet:SLUG` (another factsheet),
-`#ref-KEY` / `#cite-KEY` (jumps within the page) and ordinary `https://` links (system browser).
+Links in the page use four forms the window understands: `factsheet:SLUG` (another factsheet),
+`#ref-KEY` / `#cite-KEY` (jumps within the page), `cite:KEY` (the citation tools for one
+reference) and ordinary `https://` links (system browser).
+
+The pieces (summary box, evidence block, body, reference entries) are also used by the printed
+handout (reader/render/handout.py), so screen and paper say the same thing.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from reader.render.dates import long_date, month_year
 from reader.render.theme import LIGHT, Theme, stylesheet
 
 FACTSHEET_SCHEME = "factsheet"
+CITE_SCHEME = "cite"
 DISCLAIMER = (
     "This factsheet summarises published research for information only. It is not medical advice "
     "and does not replace a consultation with your GP or another qualified health professional."
@@ -27,110 +32,169 @@ def factsheet_url(slug: str) -> str:
     return f"{FACTSHEET_SCHEME}:{slug}"
 
 
+def cite_url(key: str) -> str:
+    return f"{CITE_SCHEME}:{key}"
+
+
 def render_factsheet(sheet: Factsheet, store: ContentStore | None = None,
-                     theme: Theme = LIGHT) -> str:
-    """The complete HTML page for `sheet` (related titles looked up in `store` when given)."""
-    numbers = citation_order([c.keys for c in find_citations(sheet.body)], sheet.references)
+                     theme: Theme = LIGHT, *, study_tools: bool = False) -> str:
+    """The complete HTML page for `sheet` (related titles looked up in `store` when given).
+
+    With `study_tools`, each reference also lists the other factsheets that cite the same study
+    and a `cite:KEY` link (the reading window; a kiosk or a print leaves them out).
+    """
+    numbers = reference_numbers(sheet)
     e = html.escape
-    badge_bg, badge_fg = theme.badge.get(sheet.evidence.level, ("#555555", "#ffffff"))
     parts = [
         f"<html><head><style>{stylesheet(theme)}</style></head><body>",
         f'<a name="top"></a><p class="kicker">{e(sheet.category_label.upper())}</p>',
         f"<h1>{e(sheet.title)}</h1>",
         f'<p class="question">{e(sheet.question)}</p>',
-        _summary_box(sheet, theme),
-        '<table cellspacing="0" cellpadding="0" style="margin-top: 12px; margin-bottom: 6px;"><tr>'
-        f'<td nowrap style="background-color: {badge_bg}; color: {badge_fg}; padding: 4px 10px; '
-        f'font-weight: 600;">&nbsp;{e(sheet.evidence.label)}&nbsp;</td>'
-        f'<td style="padding-left: 12px;">{e(sheet.evidence.summary)}</td></tr></table>',
-        f'<p class="small muted">{e(sheet.evidence.label)}: {e(sheet.evidence.meaning)}</p>',
-        '<a name="symptoms"></a><h2>Symptoms</h2><ul>',
-        *(f"<li>{e(s)}</li>" for s in sheet.symptoms),
-        "</ul>",
+        summary_box_html(sheet, theme),
+        evidence_html(sheet, theme),
+        symptoms_html(sheet),
         render_body(sheet, numbers),
         _related(sheet, store),
-        _references(sheet, numbers),
-        f'<hr/><p class="small muted">Reviewed {long_date(sheet.reviewed)}. '
-        f"Next review due {month_year(sheet.next_review)}.</p>",
+        _references(sheet, numbers, store if study_tools else None, study_tools),
+        f'<hr/><p class="small muted">{review_line(sheet)}</p>',
         f'<p class="small muted">{e(DISCLAIMER)}</p>',
         "</body></html>",
     ]
     return "\n".join(parts)
 
 
-def _summary_box(sheet: Factsheet, theme: Theme) -> str:
+def reference_numbers(sheet: Factsheet) -> dict[str, int]:
+    """Reference key -> the number the page shows for it."""
+    return citation_order([c.keys for c in find_citations(sheet.body)], sheet.references)
+
+
+def review_line(sheet: Factsheet) -> str:
+    return (f"Reviewed {long_date(sheet.reviewed)}. "
+            f"Next review due {month_year(sheet.next_review)}.")
+
+
+def summary_box_html(sheet: Factsheet, theme: Theme) -> str:
+    """The bottom line, in a tinted box with a rule down its left edge."""
     return (
-        '<table width="100%" cellspacing="0" cellpadding="14" '
-        f'style="background-color: {theme.summary_bg}; border-left: 4px solid '
-        f'{theme.summary_border};"><tr><td>'
+        '<table width="100%" cellspacing="0" cellpadding="0" style="margin-bottom: 4px;"><tr>'
+        f'<td width="5" style="background-color: {theme.summary_border};"></td>'
+        f'<td style="background-color: {theme.summary_bg}; padding: 14px 16px 14px 16px;">'
         '<p class="label">THE BOTTOM LINE</p>'
-        f'<p style="font-size: 12pt; margin-bottom: 0px;">{html.escape(sheet.summary)}</p>'
+        f'<p class="summary">{html.escape(sheet.summary)}</p>'
         "</td></tr></table>"
     )
 
 
-def render_body(sheet: Factsheet, numbers: dict[str, int]) -> str:
-    """The Markdown body as HTML, citations numbered and factsheet links resolved."""
+def evidence_html(sheet: Factsheet, theme: Theme) -> str:
+    """The evidence badge beside its one-sentence summary, and what the level means."""
+    e = html.escape
+    bg, fg = theme.badge.get(sheet.evidence.level, ("#555555", "#ffffff"))
+    border = (f"border-collapse: collapse; border: 2px solid {theme.badge_border};"
+              if theme.badge_border else "")
+    badge = (f'<table cellspacing="0" cellpadding="0" style="{border}"><tr>'
+             f'<td nowrap class="badge" style="background-color: {bg}; color: {fg}; '
+             f'padding: 5px 12px 5px 12px;">{e(sheet.evidence.label).replace(" ", "&nbsp;")}'
+             "</td></tr></table>")
+    return (
+        '<table cellspacing="0" cellpadding="0" width="100%" style="margin-top: 14px;"><tr>'
+        f'<td valign="top" nowrap style="padding-top: 2px;">{badge}</td>'
+        f'<td valign="top" style="padding-left: 14px;"><p class="evidence" style="margin-top: 0px;">'
+        f"{e(sheet.evidence.summary)}</p>"
+        f'<p class="small muted">What “{e(sheet.evidence.label.lower())}” means: '
+        f"{e(sheet.evidence.meaning)}</p></td></tr></table>"
+    )
+
+
+def symptoms_html(sheet: Factsheet) -> str:
+    if not sheet.symptoms:
+        return ""
+    items = "".join(f"<li>{html.escape(s)}</li>" for s in sheet.symptoms)
+    return f'<a name="symptoms"></a><h2>Symptoms</h2><ul>{items}</ul>'
+
+
+def render_body(sheet: Factsheet, numbers: dict[str, int], links: bool = True) -> str:
+    """The Markdown body as HTML, citations numbered and factsheet links resolved.
+
+    Without `links` (paper), citation numbers and links are plain text and a web address is
+    written out after its words.
+    """
     first_seen: set[str] = set()
 
     def cite(match) -> str:
         keys = [k.strip()[1:] for k in match.group(1).split(";")]
-        links = []
+        out = []
         for key in keys:
             ref = sheet.reference(key)
             n = numbers.get(key)
             if ref is None or n is None:
-                links.append(html.escape(f"@{key}"))
-                continue
-            anchor = "" if key in first_seen else f'<a name="cite-{key}"></a>'
-            first_seen.add(key)
-            title = html.escape(format_vancouver(ref), quote=True)
-            links.append(f'{anchor}<a href="#ref-{key}" title="{title}">{n}</a>')
-        return "<sup>[" + ",&#8201;".join(links) + "]</sup>"
+                out.append(html.escape(f"@{key}"))
+            elif not links:
+                out.append(str(n))
+            else:
+                anchor = "" if key in first_seen else f'<a name="cite-{key}"></a>'
+                first_seen.add(key)
+                title = html.escape(format_vancouver(ref), quote=True)
+                out.append(f'{anchor}<a href="#ref-{key}" title="{title}">{n}</a>')
+        return "<sup>[" + ",&#8201;".join(out) + "]</sup>"
 
     text = CITATION_RE.sub(cite, sheet.body)
-    return _markdown_to_html(text)
+    return _markdown_to_html(text, links)
 
 
-def _markdown_to_html(text: str) -> str:
+def _markdown_to_html(text: str, links: bool) -> str:
     import markdown  # imported on first render, off the start-up path
 
-    md = markdown.Markdown(extensions=["extra", _factsheet_links_extension()], output_format="html")
+    md = markdown.Markdown(extensions=["extra", _factsheet_links_extension(links)],
+                           output_format="html")
     return md.convert(text)
 
 
-def _references(sheet: Factsheet, numbers: dict[str, int]) -> str:
+def _references(sheet: Factsheet, numbers: dict[str, int], store: ContentStore | None,
+                study_tools: bool) -> str:
     if not sheet.references:
         return ""
     ordered = sorted(sheet.references, key=lambda r: numbers.get(r.key, 10_000))
     items = ['<a name="references"></a><h2>References</h2>',
-             '<table cellspacing="0" cellpadding="3" width="100%">']
+             '<table cellspacing="0" cellpadding="0" width="100%" class="refs">']
     for ref in ordered:
         items.append(
-            f'<tr><td valign="top" width="28" align="right">{numbers[ref.key]}.</td>'
-            f'<td valign="top">{reference_html(ref)}</td></tr>')
+            f'<tr><td valign="top" width="30" align="right" class="refnum" '
+            f'style="padding-right: 8px;">{numbers[ref.key]}.</td>'
+            f'<td valign="top" style="padding-bottom: 12px;">'
+            f"{reference_html(ref, sheet, store, study_tools)}</td></tr>")
     items.append("</table>")
     return "\n".join(items)
 
 
-def reference_html(ref: Reference) -> str:
-    """One entry of the reference list: citation, links, finding and a link back to the text."""
+def reference_html(ref: Reference, sheet: Factsheet | None = None,
+                   store: ContentStore | None = None, study_tools: bool = False) -> str:
+    """One entry of the reference list: citation, links, finding and a link back to the text;
+    with `study_tools`, the other factsheets citing the same study and a `cite:` link."""
     e = html.escape
     links = []
     if ref.doi_url:
         links.append(f'<a href="{e(ref.doi_url)}">doi:{e(ref.doi or "")}</a>')
     if ref.pubmed_url:
         links.append(f'<a href="{e(ref.pubmed_url)}">PubMed {e(ref.pmid or "")}</a>')
+    if study_tools:
+        links.append(f'<a href="{cite_url(ref.key)}" title="Copy this reference as Vancouver, '
+                     f'APA, BibTeX or RIS">Cite…</a>')
     citation = format_vancouver(ref)
     # The DOI and PMID are shown as links, so drop them from the plain citation text.
     citation = citation.split(" doi:")[0].split(" PMID:")[0]
-    return (
-        f'<a name="ref-{ref.key}"></a>{e(citation)} '
-        + " · ".join(links)
-        + f'<br/><span class="refmeta">{e(ref.type_label)}.</span> '
-        + f'<span class="finding">{e(ref.finding)}</span> '
-        + f'<a href="#cite-{ref.key}" title="Back to where this is cited">&#8617;</a>'
+    out = (
+        f'<p class="citation"><a name="ref-{ref.key}"></a>{e(citation)} '
+        + " · ".join(links) + "</p>"
+        + f'<p class="finding"><span class="refmeta">{e(ref.type_label)}.</span> '
+        + f"{e(ref.finding)} "
+        + f'<a href="#cite-{ref.key}" title="Back to where this is cited">&#8617;</a></p>'
     )
+    others = [s for s in (store.citing(ref.doi, ref.pmid) if study_tools and store else [])
+              if sheet is None or s.slug != sheet.slug]
+    if others:
+        out += ('<p class="reftools">Also cited in ' + ", ".join(
+            f'<a href="{factsheet_url(s.slug)}">{e(s.title)}</a>' for s in others) + "</p>")
+    return out
 
 
 def _related(sheet: Factsheet, store: ContentStore | None) -> str:
@@ -146,25 +210,32 @@ def _related(sheet: Factsheet, store: ContentStore | None) -> str:
     return '<a name="related"></a><h2>Related factsheets</h2><ul>' + "".join(items) + "</ul>"
 
 
-def _rewrite_links(root: ET.Element) -> None:
+def _rewrite_links(root: ET.Element, links: bool) -> None:
     for a in root.iter("a"):
         href = a.get("href", "")
-        if href and is_factsheet_target(href):
-            a.set("href", factsheet_url(href))
+        if links:
+            if href and is_factsheet_target(href):
+                a.set("href", factsheet_url(href))
+            continue
+        # Paper: the words stay, the link goes; a web address is written out after them.
+        text = "".join(a.itertext()).strip()
+        a.tag = "span"
+        a.attrib.clear()
+        if href.startswith(("http://", "https://")) and href.rstrip("/") not in text:
+            a.tail = f" ({href})" + (a.tail or "")
 
 
-def _factsheet_links_extension():
+def _factsheet_links_extension(links: bool = True):
     """A Markdown extension that turns `[text](slug)` into a `factsheet:slug` link."""
     from markdown.extensions import Extension
     from markdown.treeprocessors import Treeprocessor
 
     class _Links(Treeprocessor):
         def run(self, root):
-            _rewrite_links(root)
+            _rewrite_links(root, links)
 
     class FactsheetLinks(Extension):
         def extendMarkdown(self, md):  # noqa: N802 (Markdown's API name)
             md.treeprocessors.register(_Links(md), "factsheet_links", 5)
 
     return FactsheetLinks()
-

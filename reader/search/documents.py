@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.content.markup import to_plain_text
 from reader.content.model import Factsheet
 from reader.content.store import sort_key
@@ -14,6 +16,16 @@ def references_text(sheet: Factsheet) -> str:
     for ref in sheet.references:
         parts.append(" ".join([*ref.authors, ref.title, ref.journal, str(ref.year)]))
     return "\n".join(parts)
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def distinct_words(*texts: str) -> str:
+    """Each word of `texts` once: the `words` field serves completions and spelling, which need
+    the vocabulary, not how often a word occurs (and indexing each word once halves build time)."""
+    seen = dict.fromkeys(w.lower() for text in texts for w in _WORD_RE.findall(text))
+    return " ".join(seen)
 
 
 def index_document(sheet: Factsheet) -> dict[str, str]:
@@ -32,7 +44,7 @@ def index_document(sheet: Factsheet) -> dict[str, str]:
         "text": f"{sheet.summary}\n{body}",
         "concepts": " ".join(sorted(find_concepts(names))),
         "names": names,
-        "words": "\n".join([names, sheet.question, symptoms, sheet.summary, body]),
+        "words": distinct_words(names, sheet.question, symptoms, sheet.summary, body),
         "title": sheet.title,
         "aliases": aliases,
         "question": sheet.question,

@@ -5,6 +5,10 @@ digest. A build writes into a private temporary folder and, once complete (a `me
 last), renames it into place: a crash mid-build leaves the previous index untouched, and two
 instances building at once cannot corrupt each other (the loser of the rename discards its copy).
 An index that cannot be opened, or whose meta does not match, is moved aside and rebuilt.
+
+An installed app also ships a prebuilt index (same folder naming) in its read-only install folder,
+so the first start needs no build. It is used when its digest matches the content and is only ever
+read: if it is missing, stale or damaged, the cache is used as above.
 """
 
 from __future__ import annotations
@@ -80,8 +84,14 @@ def index_folder(root: Path, digest: str) -> Path:
 
 
 def open_or_build(root: Path, store: ContentStore, progress: Progress | None = None,
-                  cancel: threading.Event | None = None) -> SearchIndex:
-    """The index for `store`, opened if a good one exists, otherwise built first."""
+                  cancel: threading.Event | None = None,
+                  prebuilt: Path | None = None) -> SearchIndex:
+    """The index for `store`: the prebuilt one under `prebuilt` if it matches, else the one in
+    `root`, built first if there is no good one."""
+    if prebuilt is not None:
+        index = open_prebuilt(prebuilt, store)
+        if index is not None:
+            return index
     folder = index_folder(root, store.digest)
     index = try_open(folder, store)
     if index is not None:
@@ -97,21 +107,43 @@ def try_open(folder: Path, store: ContentStore) -> SearchIndex | None:
     """Open the index at `folder` if it is complete and matches `store`; set it aside if broken."""
     if not folder.exists():
         return None
-    from whoosh import index as whoosh_index
-
     try:
-        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
-        ix = whoosh_index.open_dir(str(folder))
-        count = ix.doc_count()
-        if meta.get("digest") != store.digest or meta.get("schema") != SCHEMA_VERSION or \
-                count != meta.get("documents") or count != len(store):
-            ix.close()
-            raise ValueError(f"index meta does not match the content ({count} documents)")
-        return SearchIndex(ix, folder)
+        return _open_matching(folder, store, readonly=False)
     except Exception as exc:  # any failure to read means the index is unusable: rebuild it
         log.warning("search index at %s is unreadable (%s); rebuilding it", folder, exc)
         _set_aside(folder)
         return None
+
+
+def open_prebuilt(root: Path, store: ContentStore) -> SearchIndex | None:
+    """The index shipped under the read-only folder `root` for exactly this content, or None.
+
+    Nothing is ever written there: an index that is missing, for other content or damaged is
+    left as it is, and the caller falls back to the cache.
+    """
+    folder = index_folder(root, store.digest)
+    if not folder.is_dir():
+        return None
+    try:
+        index = _open_matching(folder, store, readonly=True)
+    except Exception as exc:
+        log.warning("prebuilt search index at %s is unusable (%s); using the cache", folder, exc)
+        return None
+    log.info("using the prebuilt search index at %s", folder)
+    return index
+
+
+def _open_matching(folder: Path, store: ContentStore, readonly: bool) -> SearchIndex:
+    from whoosh import index as whoosh_index
+
+    meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+    ix = whoosh_index.open_dir(str(folder), readonly=readonly)
+    count = ix.doc_count()
+    if meta.get("digest") != store.digest or meta.get("schema") != SCHEMA_VERSION or \
+            count != meta.get("documents") or count != len(store):
+        ix.close()
+        raise ValueError(f"index meta does not match the content ({count} documents)")
+    return SearchIndex(ix, folder)
 
 
 def build(root: Path, store: ContentStore, progress: Progress | None = None,

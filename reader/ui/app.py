@@ -9,10 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from reader.content.store import ContentStore, load_content
+from reader.content.store import ContentStore
+from reader.log_file import start_logging
 from reader.paths import AppPaths
 from reader.settings import FILE_NAME as SETTINGS_FILE
 from reader.settings import Settings
+from reader.ui.app_icon import set_app_identity
+from reader.ui.crash_dialog import CrashReporter
 from reader.ui.main_window import MainWindow
 from reader.ui.search_service import SearchService
 
@@ -22,20 +25,32 @@ log = logging.getLogger(__name__)
 class _ExitAfterFirstPaint(QObject):
     """Ends the event loop right after the watched widget's first paint (--quit-after-load).
 
+    The contract smoke tests rely on: exit code 0 and the log line "home page painted" once the
+    page has painted; exit code 1 and "did not paint" if it has not within PAINT_TIMEOUT_MS.
     Under the offscreen platform a window never reports itself exposed, and in Qt 6 quit() closes
     windows first; exit() after the first paint works on every platform.
     """
+
+    PAINT_TIMEOUT_MS = 60_000
 
     def __init__(self, app: QApplication) -> None:
         super().__init__()
         self._app = app
         self._done = False
+        QTimer.singleShot(self.PAINT_TIMEOUT_MS, self, self._give_up)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.Paint and not self._done:
             self._done = True
+            log.info("home page painted; exiting (--quit-after-load)")
             QTimer.singleShot(0, lambda: self._app.exit(0))
         return False
+
+    def _give_up(self) -> None:
+        if not self._done:
+            self._done = True
+            log.error("the home page did not paint within %d s", self.PAINT_TIMEOUT_MS // 1000)
+            self._app.exit(1)
 
 
 def content_notice(store: ContentStore) -> str | None:
@@ -50,25 +65,43 @@ def content_notice(store: ContentStore) -> str | None:
 
 
 def create_window(store: ContentStore, paths: AppPaths,
-                  settings: Settings | None = None) -> MainWindow:
+                  settings: Settings | None = None, notice: str | None = None) -> MainWindow:
+    """The main window for `store`; `notice` (e.g. why a content pack was not used) is shown
+    on the home page before any notice about problems in the content itself."""
     if settings is None:
         settings = Settings.load(paths.config / SETTINGS_FILE)
-    search = SearchService(paths.index_root, store)
-    window = MainWindow(store, search, notice=content_notice(store), paths=paths,
+    search = SearchService(paths.index_root, store, prebuilt_root=paths.prebuilt_index)
+    notices = [n for n in (notice, content_notice(store)) if n]
+    window = MainWindow(store, search, notice=" ".join(notices) or None, paths=paths,
                         settings=settings)
     search.setParent(window)
     return window
 
 
 def run_app(content_dir: Path | None = None, quit_after_load: bool = False,
-            open_slug: str | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+            open_slug: str | None = None, kiosk: bool = False) -> int:
+    paths = AppPaths.default()
+    log_file = start_logging(paths.log_file)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Factsheet Reader")
     app.setOrganizationName("FactsheetReader")
-    paths = AppPaths.default()
-    store = load_content(content_dir or paths.bundled_content)
-    window = create_window(store, paths)
+    set_app_identity(app, paths.resources)
+    crash_reporter = CrashReporter(log_file, app, interactive=not quit_after_load)
+    crash_reporter.install()
+    from reader.packs.active import content_to_show
+
+    shown = content_to_show(paths, content_dir)  # the active content pack unless --content
+    store = shown.store
+    from reader.kiosk.config import read_kiosk_config
+
+    kiosk_config = read_kiosk_config(paths.site_config_dirs)
+    if kiosk or kiosk_config.enabled:  # the system config's `enabled` cannot be overruled here
+        from reader.ui.kiosk.launch import run_kiosk
+
+        code = run_kiosk(app, store, paths, kiosk_config, quit_after_load, open_slug)
+        crash_reporter.uninstall()
+        return code
+    window = create_window(store, paths, notice=shown.notice)
     if open_slug:
         window.open_factsheet(open_slug)
     window.show()
@@ -81,4 +114,5 @@ def run_app(content_dir: Path | None = None, quit_after_load: bool = False,
         QTimer.singleShot(0, window.search_service.start)
     code = app.exec()
     window.search_service.shutdown()
+    crash_reporter.uninstall()
     return code

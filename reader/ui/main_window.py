@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +24,7 @@ from reader.content.store import ContentStore
 from reader.paths import AppPaths
 from reader.render.home import render_home
 from reader.render.page import render_factsheet
+from reader.render.theme import LIGHT, Theme
 from reader.search.filters import SearchFilters
 from reader.settings import Settings
 from reader.ui.browse_panel import BrowsePanel
@@ -38,6 +39,9 @@ DEBOUNCE_MS = 60
 
 
 class MainWindow(QMainWindow):
+    page_shown = Signal(str)  # HOME or a factsheet slug, once it is on screen
+    content_changed = Signal(object)  # the new ContentStore, after reload_content()
+
     def __init__(self, store: ContentStore, search: SearchService, notice: str | None = None,
                  paths: AppPaths | None = None, settings: Settings | None = None):
         super().__init__()
@@ -47,6 +51,7 @@ class MainWindow(QMainWindow):
         self.search_service = search
         self.notice = notice
         self.history = History()
+        self.page_theme: Theme = LIGHT  # colours and zoom; set by reader/ui/page_style.py
         self.setWindowTitle(APP_TITLE)
         self.resize(1200, 780)
 
@@ -174,6 +179,9 @@ class MainWindow(QMainWindow):
     def _install_features(self) -> None:
         """Features that add menus, actions or panels install themselves here, one line each:
         `from reader.ui.<feature> import install; install(self)`."""
+        from reader.ui.about_dialog import install; install(self)  # noqa: E702, I001
+        from reader.ui.reading_features import install; install(self)  # noqa: E702, I001
+        from reader.ui.pack_actions import install; install(self)  # noqa: E702, I001
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -216,16 +224,55 @@ class MainWindow(QMainWindow):
 
     def _show(self, page: str, scroll: int = 0) -> None:
         if page == HOME:
-            self.page.show_html(render_home(self.store, notice=self.notice), scroll)
+            self.page.show_html(render_home(self.store, self.page_theme, notice=self.notice),
+                                scroll)
             self.setWindowTitle(APP_TITLE)
         else:
             sheet = self.store.get(page)
             if sheet is None:
                 return
-            self.page.show_html(render_factsheet(sheet, self.store), scroll)
+            self.page.show_html(render_factsheet(sheet, self.store, self.page_theme,
+                                                 study_tools=True), scroll)
             self.setWindowTitle(f"{sheet.title} — {APP_TITLE}")
             self.browse.select(page)
         self._update_actions()
+        self.page_shown.emit(page)
+
+    def reload_content(self, store: ContentStore, notice: str | None = None) -> None:
+        """Show `store` instead of the current content (after a content pack install or
+        rollback): new browse lists and category filter, a search service for the new content
+        (its index is built if needed), and the home page. Features holding the old store
+        listen to `content_changed`."""
+        paths = self.paths or AppPaths.default()
+        self.search_service.shutdown()
+        self.search_service.deleteLater()
+        self.store = store
+        self.notice = notice
+        search = SearchService(paths.index_root, store, self, prebuilt_root=paths.prebuilt_index)
+        search.results.connect(self._show_results)
+        search.ready.connect(self._on_index_ready)
+        search.failed.connect(self._on_index_failed)
+        search.progress.connect(self._on_index_progress)
+        self.search_service = search
+        self.category_filter.blockSignals(True)
+        while self.category_filter.count() > 1:
+            self.category_filter.removeItem(1)
+        present = {sheet.category for sheet in store}
+        for cid, label in CATEGORIES.items():
+            if cid in present:
+                self.category_filter.addItem(label, cid)
+        self.category_filter.setCurrentIndex(0)
+        self.category_filter.blockSignals(False)
+        self.browse.populate(store)
+        self.search_field.clear()
+        self.go_home()
+        self.content_changed.emit(store)
+        search.start()
+
+    def refresh_page(self) -> None:
+        """Render the current page again (new theme or zoom), keeping the reader's place."""
+        if self.history.current is not None:
+            self._show(self.history.current.page, self.page.scroll_position())
 
     def _update_actions(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())

@@ -24,6 +24,7 @@ class PageView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self.setAccessibleName("Factsheet page")
+        self.text_width = MAX_TEXT_WIDTH  # grows with the zoom (reader/ui/page_style.py)
 
     def show_html(self, html: str, scroll: int = 0) -> None:
         self.setHtml(html)
@@ -48,7 +49,7 @@ class PageView(QTextBrowser):
 
     def _update_margins(self) -> None:
         width = self.viewport().width()
-        margin = max(MIN_MARGIN, (width - MAX_TEXT_WIDTH) // 2)
+        margin = max(MIN_MARGIN, (width - self.text_width) // 2)
         doc = self.document()
         if abs(doc.documentMargin() - margin) >= 1:
             doc.setDocumentMargin(margin)

@@ -20,9 +20,11 @@ class _Worker(QObject):
     progress = Signal(int, int)
     results = Signal(int, object)  # generation, SearchResult
 
-    def __init__(self, index_root: Path, store: ContentStore, service: SearchService) -> None:
+    def __init__(self, index_root: Path, store: ContentStore, service: SearchService,
+                 prebuilt_root: Path | None = None) -> None:
         super().__init__()
         self._root = index_root
+        self._prebuilt = prebuilt_root
         self._store = store
         self._service = service
         self._index = None
@@ -33,8 +35,8 @@ class _Worker(QObject):
         try:
             from reader.search.index import open_or_build
 
-            self._index = open_or_build(self._root, self._store,
-                                        progress=self.progress.emit, cancel=self.cancel)
+            self._index = open_or_build(self._root, self._store, progress=self.progress.emit,
+                                        cancel=self.cancel, prebuilt=self._prebuilt)
         except Exception as exc:
             log.exception("search index could not be prepared")
             self.failed.emit(str(exc))
@@ -71,14 +73,15 @@ class SearchService(QObject):
     _start = Signal()
     _close = Signal()
 
-    def __init__(self, index_root: Path, store: ContentStore, parent=None) -> None:
+    def __init__(self, index_root: Path, store: ContentStore, parent=None,
+                 prebuilt_root: Path | None = None) -> None:
         super().__init__(parent)
         self.latest_generation = 0
         self.is_ready = False
         self._pending: tuple[str, object, int] | None = None
         self._thread = QThread(self)
         self._thread.setObjectName("search")
-        self._worker = _Worker(index_root, store, self)
+        self._worker = _Worker(index_root, store, self, prebuilt_root)
         self._worker.moveToThread(self._thread)
         self._start.connect(self._worker.open_index)
         self._request.connect(self._worker.search)

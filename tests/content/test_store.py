@@ -96,3 +96,16 @@ def test_unwritable_cache_is_not_an_error(sample_content, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert len(load_content(sample_content.root, cache=blocker)) == 3
+
+
+def test_cache_works_without_source_files(sample_content, tmp_path, monkeypatch):
+    """A frozen app has no .py files to fingerprint; caching must still work, not crash."""
+    from reader.content import store_cache
+
+    store_cache._code_fingerprint.cache_clear()
+    monkeypatch.setattr(store_cache, "_CODE", ("no-such-module.py",))
+    try:
+        load_content(sample_content.root, cache=tmp_path / "c")
+        assert len(load_content(sample_content.root, cache=tmp_path / "c")) == 3
+    finally:
+        store_cache._code_fingerprint.cache_clear()

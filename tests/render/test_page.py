@@ -13,7 +13,7 @@ def test_page_has_every_part(sample_content):
     store = load_content(sample_content.root)
     html = render_factsheet(store.get("chronic-low-back-pain"), store)
     for text in ("Chronic low back pain", "Can acupuncture help chronic low back pain?",
-                 "THE BOTTOM LINE", "A plain summary.", "Moderate evidence",
+                 "THE BOTTOM LINE", "A plain summary.", "Moderate&nbsp;evidence",
                  "Aching or stiffness in the lower back", "What is it?", "References",
                  "Related factsheets", "Reviewed 25 November 2026", "Next review due November 2028",
                  "not medical advice"):
@@ -64,3 +64,30 @@ def test_home_lists_categories_with_counts_and_a_letter_bar(sample_content):
 def test_home_with_no_content(tmp_path):
     html = render_home(load_content(tmp_path / "missing"))
     assert "No factsheets are available." in html
+
+
+def test_study_tools_link_other_factsheets_citing_the_same_study(content):
+    shared = ("vickers2018", "Vickers", "Acupuncture for chronic pain", "333")
+    content.add("chronic-pain", title="Chronic pain", refs=(shared,))
+    content.add("migraine", title="Migraine", category="headache", refs=(shared,))
+    content.add("gout", title="Gout", refs=(("other2020", "Other", "Gout trial", "444"),))
+    store = load_content(content.root)
+    html = render_factsheet(store.get("migraine"), store, study_tools=True)
+    assert 'Also cited in <a href="factsheet:chronic-pain">Chronic pain</a>' in html
+    assert 'href="factsheet:migraine"' not in html  # not "cited in" itself
+    assert '<a href="cite:vickers2018"' in html
+    gout = render_factsheet(store.get("gout"), store, study_tools=True)
+    assert "Also cited in" not in gout and 'href="cite:other2020"' in gout
+
+
+def test_without_study_tools_there_are_no_cite_links(sample_content):
+    store = load_content(sample_content.root)
+    html = render_factsheet(store.get("sciatica"), store)
+    assert "cite:" not in html and "Also cited in" not in html
+
+
+def test_evidence_badge_says_its_level_and_what_it_means(sample_content):
+    store = load_content(sample_content.root)
+    html = render_factsheet(store.get("sciatica"), store)
+    assert ">Moderate&nbsp;evidence</td>" in html  # never split over two lines
+    assert "What “moderate evidence” means: Good-quality reviews" in html

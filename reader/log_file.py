@@ -1,0 +1,58 @@
+"""Logging for a running app: to the terminal and to a rotating file in the per-user log folder.
+
+The file is what a practitioner sends us when something went wrong, so it is kept small (a few
+rotated files of 1 MB) and never lives next to the app.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 3
+FILE_FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
+CONSOLE_FORMAT = "%(levelname)s %(name)s: %(message)s"
+_OURS = "_factsheet_reader_handler"  # marks the handlers start_logging added (to replace them)
+
+log = logging.getLogger(__name__)
+
+
+def start_logging(log_file: Path, level: int = logging.INFO) -> Path | None:
+    """Send log records to stderr and to `log_file`, rotated at MAX_BYTES with BACKUP_COUNT
+    kept; gives the file, or None when it cannot be written (then the terminal only, and a
+    warning says why). Calling it again replaces the handlers it added before."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, _OURS, False):
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+    console = logging.StreamHandler()
+    console.setFormatter(logging.Formatter(CONSOLE_FORMAT))
+    _add(root, console)
+
+    log_file = Path(log_file)
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        to_file = RotatingFileHandler(log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
+                                      encoding="utf-8")
+    except OSError as exc:
+        log.warning("cannot write the log file %s (%s); logging to the terminal only",
+                    log_file, exc.strerror or exc)
+        return None
+    to_file.setFormatter(logging.Formatter(FILE_FORMAT))
+    _add(root, to_file)
+    # No version here: looking it up costs ~40 ms at start; the crash report logs it.
+    frozen = "installed build" if getattr(sys, "frozen", False) else "run from source"
+    log.info("Factsheet Reader starting (%s); Python %s on %s", frozen,
+             platform.python_version(), platform.platform())
+    return log_file
+
+
+def _add(root: logging.Logger, handler: logging.Handler) -> None:
+    setattr(handler, _OURS, True)
+    root.addHandler(handler)

@@ -1,0 +1,111 @@
+"""The attract screen: while nobody uses the kiosk it shows featured factsheets one after another,
+large enough to read from a waiting-room chair, and any touch starts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from reader.content.model import Factsheet
+from reader.ui.kiosk.metrics import Metrics
+
+
+class AttractScreen(QWidget):
+    open_requested = Signal(str)
+    start_requested = Signal()
+
+    def __init__(self, sheets: list[Factsheet], seconds: float, title: str, metrics: Metrics,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Featured factsheets")
+        self._sheets = sheets
+        self._index = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(round(seconds * 1000))
+        self._timer.timeout.connect(self.next_sheet)
+
+        outer = QVBoxLayout(self)
+        pad = metrics.px(96)
+        outer.setContentsMargins(pad, metrics.px(64), pad, metrics.px(56))
+        outer.setSpacing(metrics.px(22))
+        self.clinic = self._label(title, "lead")
+        outer.addWidget(self.clinic)
+        outer.addStretch(1)
+        self.kicker = self._label("", "muted")
+        self.title = self._label("", "heading")
+        self.title.setStyleSheet(f"font-size: {metrics.px(64)}px;")
+        self.question = self._label("", "lead")
+        self.question.setStyleSheet(f"font-size: {metrics.px(34)}px;")
+        box = QFrame()
+        box.setObjectName("summaryBox")
+        box.setStyleSheet("QFrame#summaryBox { background: #eef6f3; border-left: "
+                          f"{metrics.px(8)}px solid #2f7d64; }}")
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(metrics.px(32), metrics.px(24), metrics.px(32), metrics.px(24))
+        self.summary = self._label("", "")
+        self.summary.setStyleSheet(f"font-size: {metrics.px(30)}px; background: transparent;")
+        box_layout.addWidget(self.summary)
+        for widget in (self.kicker, self.title, self.question, box):
+            outer.addWidget(widget)
+        outer.addStretch(2)
+        actions = QHBoxLayout()
+        actions.setSpacing(metrics.gap)
+        self.hint = self._label("Touch the screen to start", "subheading")
+        actions.addWidget(self.hint, 1)
+        self.read_button = QPushButton("Read this factsheet")
+        self.start_button = QPushButton("Start")
+        self.start_button.setObjectName("primary")
+        for button in (self.read_button, self.start_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            actions.addWidget(button)
+        self.read_button.clicked.connect(lambda: self.open_requested.emit(self.current_slug()))
+        self.start_button.clicked.connect(self.start_requested)
+        outer.addLayout(actions)
+        self.dots = self._label("", "muted")
+        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.dots)
+        self._show()
+
+    @staticmethod
+    def _label(text: str, name: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        if name:
+            label.setObjectName(name)
+        return label
+
+    def has_sheets(self) -> bool:
+        return bool(self._sheets)
+
+    def current_slug(self) -> str:
+        return self._sheets[self._index].slug
+
+    def start(self) -> None:
+        """Show the first featured factsheet and start cycling."""
+        self._index = 0
+        self._show()
+        if len(self._sheets) > 1:
+            self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def next_sheet(self) -> None:
+        self._index = (self._index + 1) % len(self._sheets)
+        self._show()
+
+    def _show(self) -> None:
+        if not self._sheets:
+            return
+        sheet = self._sheets[self._index]
+        self.kicker.setText(sheet.category_label.upper())
+        self.title.setText(sheet.title)
+        self.question.setText(sheet.question)
+        self.summary.setText(sheet.summary)
+        self.dots.setText("  ".join("●" if i == self._index else "○"
+                                    for i in range(len(self._sheets))))
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        event.accept()
+        self.start_requested.emit()

@@ -1,0 +1,23 @@
+"""Reading, printing and studying: installs each feature into the main window, in the order they
+depend on one another (personal data before the panels that show it; window state last, so the
+panels it restores exist)."""
+
+from __future__ import annotations
+
+
+def install(window) -> None:
+    from reader.ui import (
+        citation_actions,
+        contents_panel,
+        find_bar,
+        handout_actions,
+        notes_panel,
+        page_style,
+        personal_data,
+        shortcuts_dialog,
+        window_state,
+    )
+
+    for feature in (page_style, find_bar, contents_panel, citation_actions, personal_data,
+                    notes_panel, handout_actions, shortcuts_dialog, window_state):
+        feature.install(window)

@@ -1,0 +1,87 @@
+"""The patient handout as PDF and on a printer: paper size, page numbers, clinic header, and
+the pages rendered to images to check they are not blank."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtGui import QImage
+
+from reader.content import load_content
+from reader.content.store import ContentStore
+from reader.render.handout import HandoutHeader
+from reader.ui.handout import HandoutError, write_handout_pdf
+from tests.conftest import BUNDLED
+
+HEADER = HandoutHeader("Riverside Acupuncture Clinic", "12 High Street · 01234 567890")
+
+
+@pytest.fixture(scope="module")
+def bundled() -> ContentStore:
+    return load_content(BUNDLED)
+
+
+def pdf_text(path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_pdf_has_header_page_numbers_and_no_screen_chrome(qapp, bundled, tmp_path):
+    path = tmp_path / "handout.pdf"
+    result = write_handout_pdf(bundled.get("chronic-low-back-pain"), path, HEADER, "A4")
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert result.pages >= 2
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == result.pages
+    assert b"/MediaBox [0 0 595" in data  # A4 is 595 x 842 points
+    text = pdf_text(path)
+    assert text.lstrip().startswith("Riverside Acupuncture Clinic")
+    assert "12 High Street · 01234 567890" in text
+    for n in range(1, result.pages + 1):
+        assert f"Page {n} of {result.pages}" in text
+    assert "Reviewed " in text and "Next review due" in text
+    assert "not medical advice" in text
+    assert "Cite…" not in text and "↩" not in text and "Also cited in" not in text
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left
+
+
+def test_letter_paper(qapp, bundled, tmp_path):
+    path = tmp_path / "letter.pdf"
+    write_handout_pdf(bundled.get("migraine"), path, HEADER, "Letter")
+    assert b"/MediaBox [0 0 612" in path.read_bytes()  # 8.5 x 11 inches
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) missing")
+def test_pages_render_with_text_on_them(qapp, bundled, tmp_path):
+    path = tmp_path / "h.pdf"
+    result = write_handout_pdf(bundled.get("insomnia"), path, HEADER)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")],
+                   check=True)
+    pngs = sorted(tmp_path.glob("page-*.png"))
+    assert len(pngs) == result.pages
+    for png in pngs:
+        image = QImage(str(png))
+        dark = sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+                   if image.pixelColor(x, y).lightness() < 128)
+        assert dark > 200, f"{png.name} looks blank"
+
+
+def test_no_header_when_the_clinic_is_not_set(qapp, bundled, tmp_path):
+    path = tmp_path / "plain.pdf"
+    write_handout_pdf(bundled.get("migraine"), path)
+    text = pdf_text(path)
+    assert text.lstrip().startswith("HEADACHE AND MIGRAINE")
+
+
+def test_a_bad_folder_is_a_clear_error(qapp, bundled, tmp_path):
+    with pytest.raises(HandoutError, match="folder does not exist"):
+        write_handout_pdf(bundled.get("migraine"), tmp_path / "nope" / "x.pdf")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(HandoutError):
+        write_handout_pdf(bundled.get("migraine"), blocker / "x.pdf")

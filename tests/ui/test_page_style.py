@@ -1,0 +1,84 @@
+"""Theme and zoom: applied to the page at once and kept in the settings."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader.render.theme import DARK, ZOOM_MAX
+from reader.settings import FILE_NAME, Settings
+from tests.ui import reading_window
+from tests.ui.reading_window import make_window
+
+reader_window = reading_window.reader_window  # the fixture
+
+
+def body_point_size(win) -> float:
+    doc = win.page.document()
+    block = doc.begin()
+    while block.isValid():
+        if block.text().startswith("Paragraph 1 about"):
+            return block.charFormat().fontPointSize() or block.begin().fragment().charFormat(
+            ).fontPointSize()
+        block = block.next()
+    raise AssertionError("paragraph not found")
+
+
+def test_zoom_in_out_and_reset(qtbot, reader_window):
+    win = reader_window
+    win.open_factsheet("chronic-low-back-pain")
+    normal = body_point_size(win)
+    win.zoom_in_action.trigger()
+    win.zoom_in_action.trigger()
+    assert abs(body_point_size(win) - normal * 1.21) < 0.15
+    assert win.page.text_width > 780
+    assert Settings.load(win.settings.path).zoom == 2  # kept for next time
+    win.zoom_out_action.trigger()
+    assert win.settings.zoom == 1
+    win.zoom_reset_action.trigger()
+    assert body_point_size(win) == normal and win.settings.zoom == 0
+
+
+def test_zoom_stops_at_its_limit(reader_window):
+    win = reader_window
+    for _ in range(ZOOM_MAX + 3):
+        win.page_style.zoom_in()
+    assert win.settings.zoom == ZOOM_MAX
+    assert not win.zoom_in_action.isEnabled()
+
+
+def test_zoom_keeps_the_reading_place(reader_window):
+    win = reader_window
+    win.open_factsheet("chronic-low-back-pain")
+    bar = win.page.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    win.zoom_in_action.trigger()
+    assert abs(bar.value() / bar.maximum() - 0.5) < 0.05
+
+
+def test_dark_and_high_contrast_themes(reader_window):
+    win = reader_window
+    win.open_factsheet("sciatica")
+    win.theme_actions["dark"].trigger()
+    assert win.page_theme.background == DARK.background
+    assert win.page.palette().color(QPalette.ColorRole.Base).name() == DARK.background
+    assert Settings.load(win.settings.path).theme == "dark"
+    win.theme_actions["high-contrast"].trigger()
+    assert win.page_theme.link_underline
+    assert win.page.palette().color(QPalette.ColorRole.Base).name() in ("#000000", "#ffffff")
+    win.theme_actions["system"].trigger()
+    assert win.settings.theme == "system"
+    app_base = QApplication.palette().color(QPalette.ColorRole.Base)
+    assert win.page.palette().color(QPalette.ColorRole.Base) == app_base
+
+
+def test_settings_are_applied_at_start(qtbot, sample_content, tmp_path):
+    home = tmp_path / "home"
+    settings = Settings.load(home / "config" / FILE_NAME)
+    settings.zoom, settings.theme = 3, "dark"
+    settings.save()
+    win = make_window(qtbot, sample_content.root, home)
+    assert abs(win.page_theme.scale - 1.331) < 0.001
+    assert win.page_theme.background == DARK.background
+    assert win.theme_actions["dark"].isChecked()
+    win.close()
