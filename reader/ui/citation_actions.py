@@ -8,7 +8,9 @@ reader/content/citations.py; this module only moves text to the clipboard or a f
 
 from __future__ import annotations
 
+import atexit
 import logging
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QUrl
@@ -49,7 +51,24 @@ def copy_references(refs: list[Reference], style: str) -> str:
     if style == "apa":
         mime.setHtml("".join(f"<p>{format_apa_html(r)}</p>" for r in apa_order(refs)))
     QGuiApplication.clipboard().setMimeData(mime)
+    _release_clipboard_at_exit()
     return text
+
+
+@cache
+def _release_clipboard_at_exit() -> None:
+    """Empty the clipboard before Python shuts down.
+
+    PySide6 crashes the process at exit (SIGSEGV) when the clipboard still owns a QMimeData made
+    in Python by the time the QApplication is destroyed. Clearing it first avoids that; what was
+    copied is gone from the clipboard once the app has quit anyway, unless a clipboard manager
+    took a copy, which it does when the text is copied."""
+    def clear() -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            QGuiApplication.clipboard().clear()
+
+    atexit.register(clear)
 
 
 def save_references(path: Path, refs: list[Reference], style: str) -> None:

@@ -85,3 +85,24 @@ def test_a_failed_export_says_so_and_leaves_nothing(reader_window, tmp_path, mon
                                    list(win.store.get("sciatica").references), "bibtex")
     assert not ok and "could not be saved" in warned[0]
     assert not (tmp_path / "missing").exists()
+
+
+def test_the_app_exits_cleanly_after_copying(tmp_path):
+    """PySide6 segfaulted at exit while the clipboard held our QMimeData."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from reader.content.model import Reference\n"
+        "from reader.ui.citation_actions import copy_references\n"
+        "app = QApplication([])\n"
+        "ref = Reference(key='a', type='rct', authors=('Smith AB',), title='T', journal='J',\n"
+        "                year=2020, finding='f', verified=(), doi='10.1/x')\n"
+        "copy_references([ref], 'apa')\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
