@@ -12,10 +12,11 @@ import dataclasses
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from reader.atomic_write import write_text_atomically
 
 log = logging.getLogger(__name__)
 FILE_NAME = "settings.json"
@@ -79,16 +80,7 @@ class Settings:
             if f.name not in ("path", "extra"):
                 data[f.name] = getattr(self, f.name)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, indent=2, sort_keys=True)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_text_atomically(self.path, json.dumps(data, indent=2, sort_keys=True))
 
 
 def _set_aside(path: Path) -> None:

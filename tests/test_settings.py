@@ -20,7 +20,7 @@ def test_round_trip_keeps_unknown_keys(tmp_path):
     again = Settings.load(path)
     assert again.zoom == 2 and again.clinic_name == "Riverside Clinic"
     assert again.extra == {"from_a_newer_version": [1, 2]}
-    assert not [p for p in path.parent.iterdir() if p.name.startswith(".settings-")]
+    assert [p.name for p in path.parent.iterdir()] == ["settings.json"]  # no temporary files
 
 
 def test_damaged_file_is_set_aside_not_lost(tmp_path, caplog):
