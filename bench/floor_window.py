@@ -8,8 +8,8 @@ With --rss it prints the peak resident set size in KiB before exiting.
 
 from __future__ import annotations
 
-import resource
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QTextBrowser
@@ -49,7 +49,10 @@ def main() -> int:
     browser.show()
     code = app.exec()
     if "--rss" in sys.argv:
-        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        from bench.peak_memory import peak_rss_kib
+
+        print(peak_rss_kib())
     return code
 
 

@@ -27,10 +27,9 @@ QUERIES = ["back pain", "migraine", "pins and needles", "insomnia", "hay fever",
 
 def _session() -> None:
     """Run inside the child process: drive the real window, print peak RSS in KiB."""
-    import resource
-
     from PySide6.QtWidgets import QApplication
 
+    from bench.peak_memory import peak_rss_kib
     from reader.content import load_content
     from reader.paths import AppPaths
     from reader.ui.app import create_window
@@ -56,7 +55,7 @@ def _session() -> None:
         service.results.disconnect(got.append)
         window._show_results(got[0])
     app.processEvents()
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    print(peak_rss_kib())
     window.close()
 
 

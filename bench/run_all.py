@@ -81,10 +81,10 @@ def main() -> None:
 
     print("start-up …", flush=True)
     app_start, floor_start = startup.measure(runs=7)
-    print("opening factsheets …", flush=True)
-    open_first, open_again = open_page.measure(rounds=3)
     print("memory …", flush=True)
     app_mem, floor_mem = memory.measure(runs=3)
+    print("opening factsheets …", flush=True)
+    open_first, open_again = open_page.measure(rounds=3)
     print("search …", flush=True)
     rows = search.run(sizes)
     has_plot = plot(rows)

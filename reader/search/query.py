@@ -227,7 +227,7 @@ def correct(searcher, parsed: _Parsed) -> str | None:
         if word == parsed.prefix and _completions(reader, "words", word):
             out.append(word)  # the start of a known word, still being typed
             continue
-        if reader.doc_frequency("words", word) or len(word) < 4:
+        if len(word) < 4 or _is_known(reader, word):
             out.append(word)
             continue
         best = _closest(reader, word)
@@ -237,6 +237,15 @@ def correct(searcher, parsed: _Parsed) -> str | None:
         else:
             out.append(word)
     return " ".join(out) if changed else None
+
+
+def _is_known(reader, word: str) -> bool:
+    """True when the index holds the word: in the `words` vocabulary (names, questions, symptoms,
+    summaries) or, stemmed, in any text field (the body included)."""
+    if _doc_frequency(reader, "words", word):
+        return True
+    stems = stem_tokens(word)
+    return bool(stems) and any(_doc_frequency(reader, f, stems[0]) for f in _STEMMED_FIELDS)
 
 
 def _closest(reader, word: str) -> str | None:

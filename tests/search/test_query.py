@@ -118,3 +118,10 @@ def test_strange_queries_never_raise(index, text):
 def test_any_text_gives_results_or_empty(index, text):
     result = index.search(text)
     assert all(h.slug for h in result.hits)
+
+
+def test_a_correct_word_found_only_in_a_body_is_not_corrected(index):
+    # "nerves" is only in a body; "nerve" is in the vocabulary. No "did you mean nerve?".
+    result = index.search("nerves ")
+    assert result.corrected is None and result.suggestion is None
+    assert slugs(result) == ["peripheral-neuropathy"]
