@@ -47,8 +47,8 @@ def cmd_hash_pin(ask=None) -> int:
 def cmd_check_config(content: Path | None = None) -> int:
     """Print where the kiosk config was looked for, what is in effect and every problem.
     0 when there are no problems, 1 otherwise."""
-    from reader.content import load_content
     from reader.kiosk.config import CONFIG_FILE, read_kiosk_config
+    from reader.packs.active import content_to_show
     from reader.paths import AppPaths
 
     paths = AppPaths.default()
@@ -59,7 +59,7 @@ def cmd_check_config(content: Path | None = None) -> int:
         print(f"No kiosk config file found (looked for {looked}).")
     else:
         print(f"Kiosk config: {config.source}")
-    store = load_content(content or paths.bundled_content)
+    store = content_to_show(paths, content).store  # what the kiosk would show: the active pack
     for slug in config.featured:
         if store.get(slug) is None:
             problems.append(f"{config.source}: [kiosk] featured: there is no factsheet called "

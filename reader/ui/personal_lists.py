@@ -205,6 +205,8 @@ def install_lists(window, personal) -> None:
             recent.refresh()
 
     browse.currentChanged.connect(on_tab)
+    # After a content pack install titles may change and factsheets may go (orphaned notes).
+    window.content_changed.connect(lambda _store: (saved.refresh(), recent.refresh()))
 
     def show_tab(widget, focus_widget) -> None:
         if window.search_field.text():

@@ -150,3 +150,27 @@ def test_export_and_import_from_the_window(reader_window, tmp_path):
     with pytest.raises(TransferError, match=r"bookmarks\[0\]\.slug"):
         win.personal.import_from(bad)
     assert saved_rows(win)["Bookmarks"] == ["Sciatica"]
+
+
+def test_saved_list_follows_a_content_reload(qtbot, sample_content, tmp_path):
+    """After a pack install removes a bookmarked factsheet, the Saved list says it is gone
+    without the user having to switch tabs."""
+    from reader.content import load_content
+    from reader.ui.personal_lists import GONE
+    from tests.ui.reading_window import make_window
+
+    win = make_window(qtbot, sample_content.root, tmp_path / "home")
+    win.open_factsheet("sciatica")
+    win.bookmark_action.trigger()
+    win.browse.setCurrentWidget(win.saved_list)
+    (sample_content.root / "factsheets" / "sciatica.md").unlink()
+    (sample_content.root / "factsheets" / "chronic-low-back-pain.md").write_text(
+        (sample_content.root / "factsheets" / "chronic-low-back-pain.md").read_text()
+        .replace('related = ["sciatica"]', "related = []")
+        .replace("See [sciatica](sciatica).", ""), encoding="utf-8")
+    store = load_content(sample_content.root)
+    assert store.problems == ()
+    win.reload_content(store)
+    marks = win.saved_list.topLevelItem(0)
+    assert marks.child(0).text(0).endswith(GONE)
+    win.close()
