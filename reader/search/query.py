@@ -22,13 +22,13 @@ MAX_WORDS = 16
 # The word being typed matches its most frequent completions: every completion costs a posting
 # list read, so the lists are short (condition names first, then any word of the text).
 PREFIX_EXPANSIONS = {"names": 16, "words": 8}
+SHORT_PREFIX_EXPANSIONS = 6  # for one or two letters after other words ("low back p")
 MIN_WORDS_PREFIX = 3
 ALL_WORDS_BOOST = 4.0  # shorter prefixes complete only condition names, never the whole text
 _PHRASE_RE = re.compile(r'"([^"]+)"')
 _LAST_WORD_RE = re.compile(r"\w+$")
 _STEMMED_FIELDS = tuple(FIELD_BOOSTS)
-_LONG_FIELDS = frozenset({"body", "refs", "summary"})
-COMMON_TERM_FRACTION = 0.2
+COMMON_TERM_FRACTION = 0.05
 COMMON_TERM_MIN_DOCS = 500
 
 
@@ -73,10 +73,10 @@ def _or(clauses: list[Q.Query], boost: float = 1.0) -> Q.Or:
 def _word_clause(reader, word: str) -> Q.Query | None:
     """The word in every stemmed field that holds it.
 
-    Absent terms are left out (each leaf costs a matcher), and so are very common terms of the
-    long text fields of a large index: a word in most bodies adds almost nothing to BM25's score
-    (its IDF is near zero) but scoring its posting list was most of the query time at 10,000
-    documents. Such a word still counts in titles, aliases, questions, symptoms and summaries."""
+    Absent terms are left out (each leaf costs a matcher), and so are very common terms of a
+    large index: a word in a fifth or more of a field's documents adds little to BM25's score
+    (its IDF is low) but scoring its posting list was most of the query time at 10,000
+    documents. If a word is common in every field, its rarest field still counts."""
     stems = stem_tokens(word)
     if not stems:
         return None
@@ -85,7 +85,7 @@ def _word_clause(reader, word: str) -> Q.Query | None:
     if not present:
         return None
     limit = _common_limit(reader)
-    kept = [f for f, df in present if f not in _LONG_FIELDS or df <= limit]
+    kept = [f for f, df in present if df <= limit]
     if not kept:
         kept = [min(present, key=lambda item: item[1])[0]]
     terms = [Q.Term(f, stem) for f in kept]
@@ -107,14 +107,16 @@ def _common_limit(reader) -> float:
 
 def _prefix_clause(reader, prefix: str) -> Q.Query | None:
     clauses: list[Q.Query] = []
-    whole = _word_clause(reader, prefix)
+    # One or two letters are only the start of a word, never a word worth matching whole.
+    whole = _word_clause(reader, prefix) if len(prefix) >= MIN_WORDS_PREFIX else None
     if whole is not None:
         clauses.append(whole)
     limit = _common_limit(reader)
     for fieldname in ("names", "words") if len(prefix) >= MIN_WORDS_PREFIX else ("names",):
-        completions = _completions(reader, fieldname, prefix, PREFIX_EXPANSIONS[fieldname])
+        most = PREFIX_EXPANSIONS[fieldname] if len(prefix) >= MIN_WORDS_PREFIX else SHORT_PREFIX_EXPANSIONS
+        completions = _completions(reader, fieldname, prefix, most)
         clauses.extend(Q.Term(fieldname, t) for t in completions
-                       if fieldname == "names" or _doc_frequency(reader, fieldname, t) <= limit)
+                       if _doc_frequency(reader, fieldname, t) <= limit)
     return _or(clauses) if clauses else None
 
 
