@@ -100,7 +100,9 @@ def _doc_frequency(reader, fieldname: str, text: str) -> int:
 
 
 def _common_limit(reader) -> float:
-    """Document frequency above which a term of a long field is skipped (never on small indexes)."""
+    """Document frequency above which a term is skipped in a field: 5% of a large index; never
+    on a small one (tried on the bundled content: no clear speed-up, and a few queries ranked
+    their factsheet lower)."""
     count = reader.doc_count()
     return count * COMMON_TERM_FRACTION if count >= COMMON_TERM_MIN_DOCS else float("inf")
 
