@@ -24,6 +24,7 @@ from reader.content.store import ContentStore
 from reader.paths import AppPaths
 from reader.render.home import render_home
 from reader.render.page import render_factsheet
+from reader.render.page_cache import PageCache
 from reader.render.theme import LIGHT, Theme
 from reader.search.filters import SearchFilters
 from reader.settings import Settings
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.search_service = search
         self.notice = notice
         self.history = History()
+        self._page_cache = PageCache()
         self.page_theme: Theme = LIGHT  # colours and zoom; set by reader/ui/page_style.py
         self.setWindowTitle(APP_TITLE)
         self.resize(1200, 780)
@@ -230,8 +232,12 @@ class MainWindow(QMainWindow):
             sheet = self.store.get(page)
             if sheet is None:
                 return
-            self.page.show_html(render_factsheet(sheet, self.store, self.page_theme,
-                                                 study_tools=True), scroll)
+            # Keyed by everything the HTML depends on: the factsheet's file, the whole content
+            # (related titles, "also cited in") and the theme (colours, zoom).
+            key = (page, sheet.digest, self.store.digest, repr(self.page_theme))
+            html = self._page_cache.get(key, lambda: render_factsheet(
+                sheet, self.store, self.page_theme, study_tools=True))
+            self.page.show_html(html, scroll)
             self.setWindowTitle(f"{sheet.title} — {APP_TITLE}")
             self.browse.select(page)
         self._update_actions()
