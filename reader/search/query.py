@@ -146,7 +146,7 @@ def build_query(reader, parsed: _Parsed) -> Q.Query | None:
     extras: list[Q.Query] = [Q.Term("concepts", c) for c in sorted(parsed.concepts)]
     for phrase in parsed.phrases:
         extras.append(_or([Q.Phrase(f, phrase) for f in ("title", "aliases", "symptoms",
-                                                          "summary", "body", "question")]))
+                                                          "summary", "body")]))
     if not word_clauses and not extras:
         return None
     return _or(word_clauses + extras)

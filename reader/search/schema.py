@@ -8,14 +8,13 @@ from reader.search.analysis import plain_analyzer, stemmed_analyzer
 
 # Bump when the schema or analysis changes: the index folder name carries it, so a new version
 # never opens an index written by an old one.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
-# Field weights: title and aliases first, then question, symptoms and summary, then body, then
+# Field weights: title and aliases first, then symptoms and summary (with the question), then body, then
 # the references. The unstemmed `names` and `words` fields serve the word being typed.
 FIELD_BOOSTS: dict[str, float] = {
     "title": 8.0,
     "aliases": 6.0,
-    "question": 3.0,
     "symptoms": 2.5,
     "summary": 2.0,
     "body": 1.0,
