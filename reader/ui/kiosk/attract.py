@@ -4,10 +4,11 @@ large enough to read from a waiting-room chair, and any touch starts."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from reader.content.model import Factsheet
 from reader.ui.kiosk.metrics import Metrics
+from reader.ui.kiosk.overlays import plain_label
 
 
 class AttractScreen(QWidget):
@@ -28,13 +29,13 @@ class AttractScreen(QWidget):
         pad = metrics.px(96)
         outer.setContentsMargins(pad, metrics.px(64), pad, metrics.px(56))
         outer.setSpacing(metrics.px(22))
-        self.clinic = self._label(title, "lead")
+        self.clinic = plain_label(title, "lead")
         outer.addWidget(self.clinic)
         outer.addStretch(1)
-        self.kicker = self._label("", "muted")
-        self.title = self._label("", "heading")
+        self.kicker = plain_label("", "muted")
+        self.title = plain_label("", "heading")
         self.title.setStyleSheet(f"font-size: {metrics.px(64)}px;")
-        self.question = self._label("", "lead")
+        self.question = plain_label("", "lead")
         self.question.setStyleSheet(f"font-size: {metrics.px(34)}px;")
         box = QFrame()
         box.setObjectName("summaryBox")
@@ -42,7 +43,7 @@ class AttractScreen(QWidget):
                           f"{metrics.px(8)}px solid #2f7d64; }}")
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(metrics.px(32), metrics.px(24), metrics.px(32), metrics.px(24))
-        self.summary = self._label("", "")
+        self.summary = plain_label("", "")
         self.summary.setStyleSheet(f"font-size: {metrics.px(30)}px; background: transparent;")
         box_layout.addWidget(self.summary)
         for widget in (self.kicker, self.title, self.question, box):
@@ -50,7 +51,7 @@ class AttractScreen(QWidget):
         outer.addStretch(2)
         actions = QHBoxLayout()
         actions.setSpacing(metrics.gap)
-        self.hint = self._label("Touch the screen to start", "subheading")
+        self.hint = plain_label("Touch the screen to start", "subheading")
         actions.addWidget(self.hint, 1)
         self.read_button = QPushButton("Read this factsheet")
         self.start_button = QPushButton("Start")
@@ -61,19 +62,10 @@ class AttractScreen(QWidget):
         self.read_button.clicked.connect(lambda: self.open_requested.emit(self.current_slug()))
         self.start_button.clicked.connect(self.start_requested)
         outer.addLayout(actions)
-        self.dots = self._label("", "muted")
+        self.dots = plain_label("", "muted")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.dots)
         self._show()
-
-    @staticmethod
-    def _label(text: str, name: str) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        if name:
-            label.setObjectName(name)
-        return label
 
     def has_sheets(self) -> bool:
         return bool(self._sheets)

@@ -12,6 +12,16 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from reader.ui.kiosk.metrics import Metrics
 
 
+def plain_label(text: str = "", name: str = "") -> QLabel:
+    """A word-wrapped plain-text label, styled by its object name (see kiosk/style.py)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
 class Overlay(QWidget):
     """A dimmed layer over its parent with a centred panel; it keeps every touch to itself."""
 
@@ -38,12 +48,7 @@ class Overlay(QWidget):
         self.hide()
 
     def label(self, text: str = "", name: str = "") -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        if name:
-            label.setObjectName(name)
-        return label
+        return plain_label(text, name)
 
     def open(self) -> None:
         self.setGeometry(self.parentWidget().rect())
