@@ -68,7 +68,7 @@ def _base() -> Analyzer:
 
 
 def stemmed_analyzer() -> Analyzer:
-    return _base() | StopFilter(stoplist=STOP_WORDS, minsize=1) | StemFilter(cachesize=50000)
+    return _base() | StopFilter(stoplist=STOP_WORDS, minsize=1) | StemFilter(cachesize=-1)
 
 
 def plain_analyzer() -> Analyzer:
@@ -77,7 +77,7 @@ def plain_analyzer() -> Analyzer:
 
 @cache
 def _concept_analyzer() -> Analyzer:
-    return _base() | StemFilter(cachesize=50000)
+    return _base() | StemFilter(cachesize=-1)
 
 
 @cache
