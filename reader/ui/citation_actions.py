@@ -83,8 +83,7 @@ class CitationActions:
         self.window = window
 
     def current_sheet(self):
-        page = self.window.current_page()
-        return self.window.store.get(page) if page and page != HOME else None
+        return self.window.current_sheet()
 
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 5000)

@@ -37,8 +37,7 @@ class HandoutActions:
         self.window = window
 
     def current_sheet(self):
-        page = self.window.current_page()
-        return self.window.store.get(page) if page and page != HOME else None
+        return self.window.current_sheet()
 
     def _need_sheet(self):
         sheet = self.current_sheet()

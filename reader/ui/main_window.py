@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.content.model import CATEGORIES, EVIDENCE_LEVELS
+from reader.content.model import CATEGORIES, EVIDENCE_LEVELS, Factsheet
 from reader.content.store import ContentStore
 from reader.paths import AppPaths
 from reader.render.home import render_home
@@ -222,6 +222,11 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> str | None:
         return self.history.current.page if self.history.current else None
+
+    def current_sheet(self) -> Factsheet | None:
+        """The factsheet being read, or None on the home page."""
+        page = self.current_page()
+        return self.store.get(page) if page and page != HOME else None
 
     def _show(self, page: str, scroll: int = 0) -> None:
         if page == HOME:

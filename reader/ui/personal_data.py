@@ -154,12 +154,8 @@ def install(window) -> None:
     star.setIconText("Bookmark")
     window.bookmark_action = star
 
-    def current_sheet():
-        page = window.current_page()
-        return window.store.get(page) if page and page != HOME else None
-
     def toggle() -> None:
-        sheet = current_sheet()
+        sheet = window.current_sheet()
         if sheet is None:
             star.setChecked(False)
             return
@@ -171,7 +167,7 @@ def install(window) -> None:
         update_star()
 
     def update_star() -> None:
-        sheet = current_sheet()
+        sheet = window.current_sheet()
         star.setEnabled(sheet is not None and personal.writable)
         marked = sheet is not None and personal.is_bookmarked(sheet.slug)
         star.blockSignals(True)
