@@ -27,6 +27,7 @@ class _Exit(QObject):
     def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
+            print("painted", file=sys.stderr, flush=True)
             QTimer.singleShot(0, lambda: self.app.exit(0))
         return False
 
