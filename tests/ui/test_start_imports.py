@@ -1,0 +1,53 @@
+"""What the start path imports, and in which order (see reader/ui/__init__.py and
+docs/performance.md): heavy libraries stay off it, and our Qt-free modules load before PySide6,
+which reads the source of every module imported after it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Runs the real start (`--quit-after-load`) and reports the import order it left behind.
+PROBE = """
+import json, sys
+from reader.cli import main
+code = main(["--content", sys.argv[1], "--quit-after-load"])
+print(json.dumps({"code": code, "modules": list(sys.modules)}))
+"""
+
+
+def start_modules(content_root: Path, home: Path) -> list[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FACTSHEET_READER_HOME": str(home)}
+    proc = subprocess.run([sys.executable, "-c", PROBE, str(content_root)], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0, proc.stderr
+    return report["modules"]
+
+
+def uses_qt(module: str) -> bool:
+    parts = module.split(".")
+    base = REPO.joinpath(*parts)
+    source = base / "__init__.py" if base.is_dir() else base.with_suffix(".py")
+    return "PySide6" in source.read_text(encoding="utf-8")
+
+
+def test_start_path_leaves_heavy_libraries_for_later(sample_content, tmp_path):
+    modules = start_modules(sample_content.root, tmp_path / "home")
+    for heavy in ("whoosh", "markdown", "cryptography", "importlib.metadata"):
+        assert heavy not in modules, f"{heavy} is imported before the first paint"
+
+
+def test_core_modules_load_before_pyside(sample_content, tmp_path):
+    modules = start_modules(sample_content.root, tmp_path / "home")
+    qt_at = modules.index("PySide6.QtCore")
+    late = [m for m in modules[qt_at:]  # the core: everything outside reader.ui
+            if m.startswith("reader.") and not m.startswith("reader.ui") and not uses_qt(m)]
+    assert late == [], ("import these from reader/ui/__init__.py, before PySide6: "
+                        + ", ".join(late))
