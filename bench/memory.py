@@ -26,19 +26,23 @@ QUERIES = ["back pain", "migraine", "pins and needles", "insomnia", "hay fever",
 
 
 def _session() -> None:
-    """Run inside the child process: drive the real window, print peak RSS in KiB."""
-    from PySide6.QtWidgets import QApplication
-
-    from bench.peak_memory import peak_rss_kib
+    """Run inside the child process: drive the real window, print peak RSS in KiB.
+    Imports come in the app's own order (reader.ui, which loads the core, before PySide6)."""
     from reader.content import load_content
     from reader.paths import AppPaths
     from reader.ui.app import create_window
+    from reader.ui.module_sources import forget_module_sources
+
+    from PySide6.QtWidgets import QApplication  # isort: skip
+
+    from bench.peak_memory import peak_rss_kib
 
     app = QApplication([])
     paths = AppPaths.default()
     store = load_content(paths.bundled_content, cache=paths.cache)
     window = create_window(store, paths)
     window.show()
+    forget_module_sources()  # as run_app does after showing the window
     service = window.search_service
     service.start()
     while not service.is_ready:

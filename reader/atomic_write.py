@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -13,6 +12,8 @@ def write_text_atomically(path: Path, text: str, newline: str = "\n") -> None:
     `newline` is what each "\\n" in `text` becomes ("\\r\\n" for RIS files). Raises OSError; the
     target is then as it was and no temporary file is left.
     """
+    import tempfile  # only when writing: it is slow to import and start-up never writes
+
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".part", dir=folder)

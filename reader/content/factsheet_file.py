@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +105,8 @@ def parse_factsheet(path: Path, data: bytes | None = None) -> tuple[Factsheet | 
             path, 1, "missing front matter: the file must start with a '+++' line and the TOML "
                      "front matter must end with another '+++' line")]
     front, body, body_line = parts
+    import tomllib  # only when a file is parsed: start-up reads the cached store instead
+
     try:
         meta = tomllib.loads(front)
     except tomllib.TOMLDecodeError as exc:

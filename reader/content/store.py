@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -144,6 +143,8 @@ def _read_pack(path: Path, problems: list[ContentError], digest) -> bytes | None
 
 
 def _parse_pack(path: Path, data: bytes, problems: list[ContentError]) -> PackInfo | None:
+    import tomllib  # only when a TOML file is read: slow to import
+
     try:
         meta = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

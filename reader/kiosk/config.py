@@ -12,7 +12,6 @@ and a damaged PIN hash leaves staff exit unavailable rather than open.
 from __future__ import annotations
 
 import logging
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +74,8 @@ def read_kiosk_config(dirs: Iterable[Path]) -> KioskConfig:
         except OSError as exc:
             return _unreadable(path, f"cannot read the file ({exc.strerror or exc}); kiosk mode "
                                      "stays on with the default settings")
+        import tomllib  # only when a config file exists: slow to import
+
         try:
             text = data.decode("utf-8")
             raw = tomllib.loads(text)

@@ -4,7 +4,6 @@ content bundled with the app, with a notice whenever it had to fall back."""
 from __future__ import annotations
 
 import logging
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +75,8 @@ def resolve_content(paths: AppPaths) -> ActiveContent:
 
 def bundled_pack(paths: AppPaths) -> tuple[str, int] | None:
     """(pack id, sequence) of the bundled content, or None if its pack.toml is unreadable."""
+    import tomllib  # only when a TOML file is read: slow to import
+
     try:
         meta = tomllib.loads((paths.bundled_content / "pack.toml").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

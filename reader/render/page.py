@@ -11,7 +11,7 @@ handout (reader/render/handout.py), so screen and paper say the same thing.
 from __future__ import annotations
 
 import html
-import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from reader.content.citations import citation_order, format_vancouver
 from reader.content.markup import CITATION_RE, find_citations, is_factsheet_target
@@ -19,6 +19,9 @@ from reader.content.model import Factsheet, Reference
 from reader.content.store import ContentStore
 from reader.render.dates import long_date, month_year
 from reader.render.theme import LIGHT, Theme, stylesheet
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 FACTSHEET_SCHEME = "factsheet"
 CITE_SCHEME = "cite"

@@ -17,6 +17,7 @@ from reader.settings import Settings
 from reader.ui.app_icon import set_app_identity
 from reader.ui.crash_dialog import CrashReporter
 from reader.ui.main_window import MainWindow
+from reader.ui.module_sources import forget_module_sources
 from reader.ui.search_service import SearchService
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,7 @@ def run_app(content_dir: Path | None = None, quit_after_load: bool = False,
         window.open_factsheet(open_slug)
     window.show()
     window.search_field.setFocus()
+    QTimer.singleShot(0, forget_module_sources)  # start-up's imports are done
     if quit_after_load:
         watcher = _ExitAfterFirstPaint(app)
         window.page.viewport().installEventFilter(watcher)

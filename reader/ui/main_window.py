@@ -29,6 +29,7 @@ from reader.render.theme import LIGHT, Theme
 from reader.search.filters import SearchFilters
 from reader.settings import Settings
 from reader.ui.browse_panel import BrowsePanel
+from reader.ui.module_sources import forget_module_sources
 from reader.ui.navigation import HOME, History
 from reader.ui.page_view import PageView
 from reader.ui.results_view import ResultsView
@@ -240,13 +241,17 @@ class MainWindow(QMainWindow):
             # Keyed by everything the HTML depends on: the factsheet's file, the whole content
             # (related titles, "also cited in") and the theme (colours, zoom).
             key = (page, sheet.digest, self.store.digest, repr(self.page_theme))
-            html = self._page_cache.get(key, lambda: render_factsheet(
-                sheet, self.store, self.page_theme, study_tools=True))
+            html = self._page_cache.get(key, lambda: self._render(sheet))
             self.page.show_html(html, scroll)
             self.setWindowTitle(f"{sheet.title} — {APP_TITLE}")
             self.browse.select(page)
         self._update_actions()
         self.page_shown.emit(page)
+
+    def _render(self, sheet: Factsheet) -> str:
+        html = render_factsheet(sheet, self.store, self.page_theme, study_tools=True)
+        forget_module_sources()  # the first render imports Markdown
+        return html
 
     def reload_content(self, store: ContentStore, notice: str | None = None) -> None:
         """Show `store` instead of the current content (after a content pack install or

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.content.store import ContentStore
 from reader.search.filters import SearchResult
+from reader.ui.module_sources import forget_module_sources
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +38,15 @@ class _Worker(QObject):
 
             self._index = open_or_build(self._root, self._store, progress=self.progress.emit,
                                         cancel=self.cancel, prebuilt=self._prebuilt)
+            # Whoosh imports its searching modules on the first query: do that now, so the
+            # first keystroke does not wait for it (a misspelling also loads the corrector).
+            self._index.search("nueropathy", limit=1)
         except Exception as exc:
             log.exception("search index could not be prepared")
             self.failed.emit(str(exc))
             return
+        finally:
+            forget_module_sources()
         self.ready.emit(self._index.doc_count)
 
     @Slot(int, str, object, int)

@@ -16,6 +16,7 @@ from reader.content.store import ContentStore
 from reader.kiosk.config import STAFF_EXIT_STATUS, KioskConfig
 from reader.paths import AppPaths
 from reader.ui.kiosk.window import KioskWindow
+from reader.ui.module_sources import forget_module_sources
 from reader.ui.search_service import SearchService
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,7 @@ def run_kiosk(app: QApplication, store: ContentStore, paths: AppPaths, config: K
     if open_slug:
         window.open_factsheet(open_slug)
     window.show()
+    QTimer.singleShot(0, forget_module_sources)  # start-up's imports are done
     recovery = _Recovery(app, window)
     recovery.install()
     if quit_after_load:

@@ -43,6 +43,7 @@ from reader.ui.kiosk.pin_pad import PinPadOverlay
 from reader.ui.kiosk.printing import PrinterFactory, default_printer, print_handout
 from reader.ui.kiosk.screens import DEFAULT_TITLE, CategoryScreen, HomeScreen, SearchScreen
 from reader.ui.kiosk.style import kiosk_stylesheet
+from reader.ui.module_sources import forget_module_sources
 from reader.ui.navigation import HOME, History, Place
 from reader.ui.search_service import SearchService
 
@@ -266,7 +267,9 @@ class KioskWindow(QWidget):
         if sheet is None:
             return ""
         theme = dataclasses.replace(LIGHT, scale=self._text_scale * ZOOM_STEP ** self.zoom)
-        return unlink_external(render_factsheet(sheet, self.store, theme))
+        html = unlink_external(render_factsheet(sheet, self.store, theme))
+        forget_module_sources()  # the first render imports Markdown
+        return html
 
     def _current_screen(self):
         return self.stack.currentWidget()
