@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.stats import Summary, summarise  # noqa: E402
+from bench.widgets_window import write_page  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = ["back pain", "migraine", "pins and needles", "insomnia", "hay fever", "IBS", "nausea",
@@ -63,20 +64,25 @@ def _session() -> None:
     window.close()
 
 
-def measure(runs: int) -> tuple[Summary, Summary]:
+def measure(runs: int) -> tuple[Summary, Summary, Summary]:
+    """(app, floor, widgets) peak RSS in MiB; `widgets` is the app's widget set with none of
+    its code (bench/widgets_window.py)."""
     home = tempfile.mkdtemp(prefix="fr-bench-")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FACTSHEET_READER_HOME": home}
-    app_cmd = [sys.executable, __file__, "--child"]
-    floor_cmd = [sys.executable, str(REPO / "bench" / "floor_window.py"), "--rss"]
-    subprocess.run(app_cmd, env=env, cwd=REPO, check=True, capture_output=True)  # builds index
-    app_kib, floor_kib = [], []
+    page = write_page(Path(home) / "home-page.json")
+    commands = {
+        "app": [sys.executable, __file__, "--child"],
+        "floor": [sys.executable, str(REPO / "bench" / "floor_window.py"), "--rss"],
+        "widgets": [sys.executable, str(REPO / "bench" / "widgets_window.py"), str(page), "--rss"],
+    }
+    subprocess.run(commands["app"], env=env, cwd=REPO, check=True, capture_output=True)  # index
+    mib: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        out = subprocess.run(app_cmd, env=env, cwd=REPO, check=True, capture_output=True, text=True)
-        app_kib.append(int(out.stdout.split()[-1]) / 1024)
-        out = subprocess.run(floor_cmd, env=env, cwd=REPO, check=True, capture_output=True,
-                             text=True)
-        floor_kib.append(int(out.stdout.split()[-1]) / 1024)
-    return summarise(app_kib), summarise(floor_kib)
+        for name, cmd in commands.items():
+            out = subprocess.run(cmd, env=env, cwd=REPO, check=True, capture_output=True,
+                                 text=True)
+            mib[name].append(int(out.stdout.split()[-1]) / 1024)
+    return summarise(mib["app"]), summarise(mib["floor"]), summarise(mib["widgets"])
 
 
 def main() -> None:
@@ -86,8 +92,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    app, floor = measure(args.runs)
-    print(f"peak RSS (MiB): app {app}, floor {floor}, ratio {app.ratio(floor):.2f}")
+    app, floor, widgets = measure(args.runs)
+    print(f"peak RSS (MiB): app {app}, floor {floor}, ratio {app.ratio(floor):.2f}; "
+          f"the app's widgets alone {widgets}, ratio {widgets.ratio(floor):.2f}")
 
 
 if __name__ == "__main__":

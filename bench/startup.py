@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.stats import Summary, summarise  # noqa: E402
+from bench.widgets_window import write_page  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -47,26 +48,35 @@ def timed(cmd: list[str], env: dict) -> float:
     return painted
 
 
-def measure(runs: int) -> tuple[Summary, Summary]:
+def measure(runs: int) -> tuple[Summary, Summary, Summary]:
+    """(app, floor, widgets): the app; the bare QTextBrowser floor; and the app's widget set
+    with none of its code (bench/widgets_window.py), which shows how much of the difference
+    is Qt building those widgets."""
     home = tempfile.mkdtemp(prefix="fr-bench-")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FACTSHEET_READER_HOME": home}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    app = [sys.executable, "-m", "reader", "--quit-after-load"]
-    floor = [sys.executable, str(REPO / "bench" / "floor_window.py")]
-    timed(app, env), timed(floor, env)  # warm the OS file cache for both
-    app_ms, floor_ms = [], []
-    for _ in range(runs):  # interleaved, so drift affects both alike
-        app_ms.append(timed(app, env))
-        floor_ms.append(timed(floor, env))
-    return summarise(app_ms), summarise(floor_ms)
+    page = write_page(Path(home) / "home-page.json")
+    commands = {
+        "app": [sys.executable, "-m", "reader", "--quit-after-load"],
+        "floor": [sys.executable, str(REPO / "bench" / "floor_window.py")],
+        "widgets": [sys.executable, str(REPO / "bench" / "widgets_window.py"), str(page)],
+    }
+    for cmd in commands.values():  # warm the OS file cache and write bytecode caches
+        timed(cmd, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):  # interleaved, so drift affects all alike
+        for name, cmd in commands.items():
+            times[name].append(timed(cmd, env))
+    return summarise(times["app"]), summarise(times["floor"]), summarise(times["widgets"])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    app, floor = measure(args.runs)
-    print(f"start-up to painted home (ms): app {app}, floor {floor}, ratio {app.ratio(floor):.2f}")
+    app, floor, widgets = measure(args.runs)
+    print(f"start-up to painted home (ms): app {app}, floor {floor}, ratio {app.ratio(floor):.2f}; "
+          f"the app's widgets alone {widgets}, ratio {widgets.ratio(floor):.2f}")
 
 
 if __name__ == "__main__":
