@@ -1,18 +1,32 @@
-"""The kiosk's reading pane: follows links between factsheets and within the page, never out."""
+"""The kiosk's reading pane: follows links between factsheets and within the page, never out.
+
+Links in running text are only as tall as a line (about 25 px), below the 44 px a finger needs.
+A tap that lands on no link opens the nearest link within half a touch target (22 px at 1080p)
+of it, so every link answers to a 44 px area around its text without changing how the page
+looks. A drag (scrolling) never opens a link.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtWidgets import QScroller, QTextBrowser
 
 from reader.render.page import FACTSHEET_SCHEME
-from reader.ui.kiosk.metrics import Metrics
+from reader.ui.kiosk.metrics import MIN_TARGET_PX, Metrics
 from reader.ui.kiosk.tiles import enable_finger_scrolling
 
 log = logging.getLogger(__name__)
 MAX_TEXT_WIDTH = 1120  # px at scale 1: about 80 characters of the kiosk's larger text
+TAP_SLOP = 12  # px at scale 1: a press and release further apart than this are a drag
+
+
+def _offsets(radius: int, step: int) -> list[QPoint]:
+    """Points within `radius` of the origin, nearest first."""
+    points = [QPoint(dx, dy) for dx in range(-radius, radius + 1, step)
+              for dy in range(-radius, radius + 1, step) if dx * dx + dy * dy <= radius * radius]
+    return sorted(points, key=lambda p: p.x() * p.x() + p.y() * p.y())
 
 
 class KioskPageView(QTextBrowser):
@@ -22,6 +36,8 @@ class KioskPageView(QTextBrowser):
     def __init__(self, metrics: Metrics, parent=None) -> None:
         super().__init__(parent)
         self._metrics = metrics
+        self._pressed_at: QPoint | None = None
+        self._near = _offsets(metrics.px(MIN_TARGET_PX / 2), max(2, metrics.px(4)))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         # Links only: no selecting, so no copying and no dragging text out.
@@ -43,6 +59,32 @@ class KioskPageView(QTextBrowser):
     def clear_page(self) -> None:
         """Forget the page shown, so nothing of it stays in memory or on screen."""
         self.show_html("")
+
+    def link_near(self, pos: QPoint) -> str:
+        """The link under `pos` (viewport coordinates), else the nearest one within half a
+        touch target of it, else ""."""
+        for offset in self._near:
+            href = self.anchorAt(pos + offset)
+            if href:
+                return href
+        return ""
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._pressed_at = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        pos = event.position().toPoint()
+        pressed, self._pressed_at = self._pressed_at, None
+        is_tap = (pressed is not None and event.button() == Qt.MouseButton.LeftButton
+                  and (pos - pressed).manhattanLength() <= self._metrics.px(TAP_SLOP))
+        if is_tap and not self.anchorAt(pos):
+            href = self.link_near(pos)
+            if href:
+                event.accept()
+                self.anchorClicked.emit(QUrl(href))
+                return
+        super().mouseReleaseEvent(event)
 
     def scroll_position(self) -> int:
         return self.verticalScrollBar().value()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDesktopServices,
@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QShortcut,
+    QTextCursor,
 )
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -207,6 +208,61 @@ def test_factsheet_links_are_followed(qtbot, make_kiosk):
     window.open_factsheet("chronic-low-back-pain")
     window.page.anchorClicked.emit(QUrl("factsheet:sciatica"))
     assert window.current_slug() == "sciatica"
+
+
+def link_box(page, href: str) -> QRect:
+    """Where the link's text is, in the page's viewport coordinates."""
+    block = page.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(page.document())
+                cursor.setPosition(fragment.position())
+                start = page.cursorRect(cursor)
+                cursor.setPosition(fragment.position() + fragment.length())
+                return start.united(page.cursorRect(cursor))
+            it += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href}")
+
+
+def tap(qtbot, page, pos: QPoint) -> None:
+    qtbot.mouseClick(page.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_a_tap_near_a_link_opens_it(qtbot, make_kiosk):
+    """A link is one line of text high (under 44 px): a finger that lands just off it still
+    opens it, as long as the link is within half a touch target (22 px)."""
+    window = make_kiosk()
+    window.open_factsheet("chronic-low-back-pain")
+    box = link_box(window.page, "factsheet:sciatica")
+    assert box.height() < 44
+    tap(qtbot, window.page, QPoint(box.center().x(), box.bottom() + 14))
+    assert window.current_slug() == "sciatica"
+
+
+def test_a_tap_near_a_citation_goes_to_the_reference(qtbot, make_kiosk):
+    window = make_kiosk()
+    window.open_factsheet("chronic-low-back-pain")
+    box = link_box(window.page, "#ref-smith2020")
+    tap(qtbot, window.page, QPoint(box.center().x(), box.top() - 12))
+    assert window.page.scroll_position() > 0, "the page moved to the reference list"
+    assert window.current_slug() == "chronic-low-back-pain"
+
+
+def test_a_tap_away_from_links_or_a_drag_opens_nothing(qtbot, make_kiosk):
+    window = make_kiosk()
+    window.open_factsheet("chronic-low-back-pain")
+    box = link_box(window.page, "factsheet:sciatica")
+    tap(qtbot, window.page, QPoint(box.center().x(), box.bottom() + 40))  # 40 px below: too far
+    assert window.current_slug() == "chronic-low-back-pain"
+    start = QPoint(box.center().x(), box.bottom() + 10)
+    qtbot.mousePress(window.page.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseRelease(window.page.viewport(), Qt.MouseButton.LeftButton,
+                       pos=start + QPoint(0, 60))  # a drag that ends elsewhere
+    assert window.current_slug() == "chronic-low-back-pain"
 
 
 def test_swipe_right_goes_back(qtbot, make_kiosk):
