@@ -38,16 +38,24 @@ class _Worker(QObject):
 
             self._index = open_or_build(self._root, self._store, progress=self.progress.emit,
                                         cancel=self.cancel, prebuilt=self._prebuilt)
-            # Whoosh imports its searching modules on the first query: do that now, so the
-            # first keystroke does not wait for it (a misspelling also loads the corrector).
-            self._index.search("nueropathy", limit=1)
         except Exception as exc:
             log.exception("search index could not be prepared")
             self.failed.emit(str(exc))
             return
         finally:
             forget_module_sources()
+        self._warm_up()
         self.ready.emit(self._index.doc_count)
+
+    def _warm_up(self) -> None:
+        """Whoosh imports its searching modules on the first query: do that now, so the first
+        keystroke does not wait for it (a misspelling also loads the corrector). A failure here
+        is only logged; the real queries report their own."""
+        try:
+            self._index.search("nueropathy", limit=1)
+        except Exception:
+            log.exception("search warm-up failed")
+        forget_module_sources()
 
     @Slot(int, str, object, int)
     def search(self, generation: int, text: str, filters, limit: int) -> None:
