@@ -53,11 +53,17 @@ _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
 _EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 _LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+", re.MULTILINE)
 _HTML_TAG_RE = re.compile(r"<[^>]+>")
+# A line break inside a paragraph or list item: the next line is text, not a blank line, a list
+# item, a heading, a quote or a table row.
+_SOFT_BREAK_RE = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)(?![ \t]*(?:[-*+][ \t]|\d+\.[ \t]|[>|#]))")
 
 
 def to_plain_text(body: str) -> str:
-    """The body as plain prose (for search and snippets): no citations, link targets or markup."""
-    text = CITATION_RE.sub("", body)
+    """The body as plain prose (for search and snippets): no citations, link targets or markup.
+    Each paragraph, list item and heading is one line, however the source file wraps it, so a
+    line break in the result always ends a passage."""
+    text = _SOFT_BREAK_RE.sub(" ", body.replace("\r\n", "\n"))
+    text = CITATION_RE.sub("", text)
     text = LINK_RE.sub(lambda m: m.group(1), text)
     text = _HTML_TAG_RE.sub("", text)
     text = _HEADING_RE.sub("", text)

@@ -140,3 +140,21 @@ def test_unknown_word_beside_known_ones_is_corrected(index):
     result = index.search("lumbgo pain", as_you_type=False)
     assert result.corrected == "lumbago pain"
     assert slugs(result)[0] == "chronic-low-back-pain"
+
+
+def test_snippet_is_a_whole_sentence_even_when_the_file_wraps_it(tmp_path):
+    from tests.conftest import ContentFolder
+
+    c = ContentFolder(tmp_path / "content")
+    c.add("sciatica", title="Sciatica", aliases=(), symptoms=("Leg pain",),
+          body="## What is it?\n\nThe pain runs down one leg. It can feel burning, and may come "
+               "with\npins and needles, numbness or\nweakness in the leg [@smith2020].\n")
+    store = load_content(c.root)
+    assert store.problems == ()
+    ix = open_or_build(tmp_path / "index", store)
+    try:
+        hit = ix.search("pins and needles").hits[0]
+    finally:
+        ix.close()
+    assert hit.snippet_text == ("It can feel burning, and may come with pins and needles, "
+                                "numbness or weakness in the leg.")
