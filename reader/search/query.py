@@ -266,11 +266,19 @@ def _closest(reader, word: str) -> str | None:
         return None
     # Closest first; among equally close words, a condition's name or alias (what people search
     # for: "breach" -> "breech", not "breath"), then the most letters in common, then the most
-    # frequent.
+    # frequent in the descriptions and then in all the text (so a misspelling kept as an alias,
+    # "insomia", never beats the word itself).
     return min(candidates, key=lambda c: (edit_distance(word, c),
                                           not _doc_frequency(reader, "names", c),
                                           -common_letters(word, c),
-                                          -reader.doc_frequency("words", c), c))
+                                          -reader.doc_frequency("words", c),
+                                          -_text_frequency(reader, c), c))
+
+
+def _text_frequency(reader, word: str) -> int:
+    """In how many documents' text fields (the body included) `word` occurs, stemmed."""
+    stems = stem_tokens(word)
+    return sum(_doc_frequency(reader, f, stems[0]) for f in _STEMMED_FIELDS) if stems else 0
 
 
 def common_letters(a: str, b: str) -> int:

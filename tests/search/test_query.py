@@ -158,3 +158,23 @@ def test_snippet_is_a_whole_sentence_even_when_the_file_wraps_it(tmp_path):
         ix.close()
     assert hit.snippet_text == ("It can feel burning, and may come with pins and needles, "
                                 "numbness or weakness in the leg.")
+
+
+def test_a_misspelling_kept_as_an_alias_is_never_the_suggestion(tmp_path):
+    """'insomia' is an alias (people type it); 'insomina' is as close to it as to 'insomnia',
+    and the suggestion must be the real word."""
+    from tests.conftest import ContentFolder
+
+    c = ContentFolder(tmp_path / "content")
+    c.add("insomnia", title="Insomnia", aliases=("insomia",), symptoms=("Lying awake",))
+    c.add("depression", title="Depression", aliases=(), symptoms=("Low mood",),
+          body="## What is it?\n\nLow mood often comes with insomnia [@smith2020].\n")
+    store = load_content(c.root)
+    assert store.problems == ()
+    ix = open_or_build(tmp_path / "index", store)
+    try:
+        result = ix.search("insomina")
+    finally:
+        ix.close()
+    assert result.corrected == "insomnia"
+    assert slugs(result)[0] == "insomnia"
