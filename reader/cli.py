@@ -108,7 +108,7 @@ def cmd_check(path: Path | None) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from reader.packs.active import content_to_show
     from reader.paths import AppPaths
-    from reader.search.filters import SearchFilters
+    from reader.search.filters import SearchFilters, missing_note
     from reader.search.index import open_or_build
 
     paths = AppPaths.default()
@@ -130,6 +130,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     if result.corrected:
         print(f"Did you mean: {result.corrected}?  (showing results for it)")
+    if result.missing and result.hits:
+        print(missing_note(result.missing))
     if not result.hits:
         print("No factsheets match.")
     for n, hit in enumerate(result.hits, 1):

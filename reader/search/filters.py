@@ -33,3 +33,14 @@ class SearchResult:
     query: str
     hits: list[Hit] = field(default_factory=list)
     corrected: str | None = None  # the corrected query the hits are for, when one was needed
+    missing: tuple[str, ...] = ()  # words of that query no factsheet holds (hits match the rest)
+
+
+def missing_note(missing: tuple[str, ...]) -> str:
+    """What to tell the reader when some words of the query are in no factsheet, e.g.
+    'No factsheet mentions “wetting”; these match your other words.' ("" when none)."""
+    if not missing:
+        return ""
+    quoted = [f"“{word}”" for word in missing]
+    words = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f"No factsheet mentions {words}; these match your other words."

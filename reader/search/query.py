@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from whoosh import query as Q
 
-from reader.search.analysis import find_concepts, fold_tokens, plain_tokens, stem_tokens
+from reader.search.analysis import (
+    concept_phrases,
+    concept_tokens,
+    find_concepts,
+    fold_tokens,
+    plain_tokens,
+    stem_tokens,
+)
 from reader.search.filters import Hit, SearchFilters, SearchResult
 from reader.search.schema import FIELD_BOOSTS
 from reader.search.snippets import make_snippet, query_terms
@@ -186,12 +193,33 @@ def run_search(searcher, text: str, limit: int, filters: SearchFilters,
     if not (parsed.words or parsed.prefix):
         return SearchResult(text, hits)
     corrected = correct(searcher, parsed)
-    if corrected is None:
-        return SearchResult(text, hits)
-    fixed_hits = _run(searcher, parse(corrected, as_you_type=False), limit, filters)
-    if fixed_hits:
-        return SearchResult(text, fixed_hits, corrected=corrected)
-    return SearchResult(text, hits)
+    if corrected is not None:
+        fixed = parse(corrected, as_you_type=False)
+        fixed_hits = _run(searcher, fixed, limit, filters)
+        if fixed_hits:
+            return SearchResult(text, fixed_hits, corrected=corrected,
+                                missing=missing_words(searcher.reader(), fixed))
+    return SearchResult(text, hits, missing=missing_words(searcher.reader(), parsed))
+
+
+def missing_words(reader, parsed: _Parsed) -> tuple[str, ...]:
+    """The query's words that no factsheet holds (so the hits only match the others): not stop
+    words, not words of a synonym phrase the query matched, and a word still being typed only
+    when no word of the index starts with it."""
+    in_concepts = {token for cid, phrase in concept_phrases() if cid in parsed.concepts
+                   for token in phrase}
+    words = list(parsed.words)
+    if parsed.prefix and not _completions(reader, "words", parsed.prefix, most=1):
+        words.append(parsed.prefix)
+    out = []
+    for word in words:
+        if not stem_tokens(word) or _is_known(reader, word):
+            continue
+        if set(concept_tokens(word)) <= in_concepts:
+            continue
+        if word not in out:
+            out.append(word)
+    return tuple(out)
 
 
 def _filter(filters: SearchFilters) -> Q.Query | None:
@@ -262,6 +290,10 @@ def _closest(reader, word: str) -> str | None:
         candidates = list(reader.terms_within("words", word, maxdist, prefix=1))
     except Exception:
         return None
+    # Two edits away is a guess worth offering only for a long word or for a condition's name
+    # ("athsma" -> "asthma"); otherwise "wetting" would become "wanting".
+    candidates = [c for c in candidates if edit_distance(word, c) <= 1 or len(word) >= 8
+                  or _doc_frequency(reader, "names", c)]
     if not candidates:
         return None
     # Closest first; among equally close words, a condition's name or alias (what people search

@@ -26,7 +26,7 @@ from reader.render.home import render_home
 from reader.render.page import render_factsheet
 from reader.render.page_cache import PageCache
 from reader.render.theme import LIGHT, Theme
-from reader.search.filters import SearchFilters
+from reader.search.filters import SearchFilters, missing_note
 from reader.settings import Settings
 from reader.ui.browse_panel import BrowsePanel
 from reader.ui.module_sources import forget_module_sources
@@ -334,7 +334,8 @@ class MainWindow(QMainWindow):
             self._set_status("No factsheets match. Try another word, a symptom, or fewer words.")
         else:
             n = len(result.hits)
-            self._set_status(f"{n} factsheet{'s' if n != 1 else ''}")
+            note = _esc(missing_note(result.missing))
+            self._set_status(f"{n} factsheet{'s' if n != 1 else ''}" + (f". {note}" if note else ""))
 
     def _open_first_hit(self) -> None:
         self._debounce.stop()

@@ -178,3 +178,22 @@ def test_a_misspelling_kept_as_an_alias_is_never_the_suggestion(tmp_path):
         ix.close()
     assert result.corrected == "insomnia"
     assert slugs(result)[0] == "insomnia"
+
+
+def test_words_no_factsheet_holds_are_reported(index):
+    result = index.search("back wettingx ")
+    assert result.missing == ("wettingx",)
+    assert slugs(result)[0] == "chronic-low-back-pain"
+    assert index.search("pain in the back ").missing == ()  # stop words are not reported
+    assert index.search("lower back pain").missing == ()
+    assert index.search("back wettin", as_you_type=True).missing == ("wettin",)
+    assert index.search("back lowe", as_you_type=True).missing == ()  # "lower" is being typed
+
+
+def test_missing_note():
+    from reader.search.filters import missing_note
+
+    assert missing_note(()) == ""
+    assert missing_note(("wetting",)) == ("No factsheet mentions “wetting”; these match your "
+                                          "other words.")
+    assert "“a”, “b” or “c”" in missing_note(("a", "b", "c"))

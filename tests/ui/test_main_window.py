@@ -64,6 +64,13 @@ def test_misspelling_shows_what_was_searched_instead(qtbot, window):
     assert window.results.hit_slugs()[0] == "sciatica"
 
 
+def test_a_word_no_factsheet_holds_is_named(qtbot, window):
+    type_query(qtbot, window, "sciatica zzyzzx ")
+    qtbot.waitUntil(lambda: "No factsheet mentions" in window.status_label.text())
+    assert "zzyzzx" in window.status_label.text()
+    assert window.results.hit_slugs()[0] == "sciatica"
+
+
 def test_no_results_gives_a_clear_empty_state(qtbot, window):
     type_query(qtbot, window, "zzzzqqqq ")
     qtbot.waitUntil(lambda: "No factsheets match" in window.status_label.text())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from reader.content.model import CATEGORIES
 from reader.content.store import ContentStore
 from reader.kiosk.config import KioskConfig
-from reader.search.filters import SearchFilters
+from reader.search.filters import SearchFilters, missing_note
 from reader.ui.kiosk.metrics import Metrics
 from reader.ui.kiosk.tiles import TileGrid, enable_finger_scrolling
 from reader.ui.results_view import ResultsView
@@ -281,7 +281,9 @@ class SearchScreen(QWidget):
         elif not n:
             self.status.setText("No factsheets match. Try another word, or fewer words.")
         else:
-            self.status.setText(f"{n} factsheet{'s' if n != 1 else ''}. Touch one to read it.")
+            note = missing_note(result.missing)
+            self.status.setText(f"{n} factsheet{'s' if n != 1 else ''}. Touch one to read it."
+                                + (f" {note}" if note else ""))
 
     def _on_failed(self, message: str) -> None:
         log.warning("kiosk search unavailable: %s", message)

@@ -337,6 +337,16 @@ def test_open_a_search_result_and_come_back_to_the_results(qtbot, make_kiosk):
     assert window.current_page() == "search" and window.search_field.text() == "sciatica"
 
 
+def test_search_names_a_word_no_factsheet_holds(qtbot, make_kiosk):
+    window = make_kiosk(start_search=True)
+    window.open_search()
+    type_on_screen(qtbot, window, "sciatica zzyzzx ")
+    status = window.search_screen.status
+    qtbot.waitUntil(lambda: "No factsheet mentions" in status.text(), timeout=5000)
+    assert "“zzyzzx”" in status.text()
+    assert window.search_screen.results.hit_slugs()[:1] == ["sciatica"]
+
+
 # -- idle reset -----------------------------------------------------------------------------------
 
 def use_the_kiosk(qtbot, window):
