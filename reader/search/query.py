@@ -129,6 +129,14 @@ def _prefix_clause(reader, prefix: str) -> Q.Query | None:
     return _or(clauses) if clauses else None
 
 
+def _has_completion(reader, prefix: str) -> bool:
+    """True when some word of the vocabulary starts with `prefix`."""
+    try:
+        return next(iter(reader.expand_prefix("words", prefix)), None) is not None
+    except Exception:
+        return False
+
+
 def _completions(reader, fieldname: str, prefix: str, most: int = 8) -> list[str]:
     try:
         terms = list(reader.expand_prefix(fieldname, prefix))
@@ -209,7 +217,7 @@ def missing_words(reader, parsed: _Parsed) -> tuple[str, ...]:
     in_concepts = {token for cid, phrase in concept_phrases() if cid in parsed.concepts
                    for token in phrase}
     words = list(parsed.words)
-    if parsed.prefix and not _completions(reader, "words", parsed.prefix, most=1):
+    if parsed.prefix and not _has_completion(reader, parsed.prefix):
         words.append(parsed.prefix)
     out = []
     for word in words:
@@ -259,7 +267,7 @@ def correct(searcher, parsed: _Parsed) -> str | None:
     changed = False
     out = []
     for word in parsed.words + ([parsed.prefix] if parsed.prefix else []):
-        if word == parsed.prefix and _completions(reader, "words", word):
+        if word == parsed.prefix and _has_completion(reader, word):
             out.append(word)  # the start of a known word, still being typed
             continue
         if len(word) < 3 or any(ch.isdigit() for ch in word) or _is_known(reader, word):
