@@ -49,8 +49,16 @@ def start_logging(log_file: Path, level: int = logging.INFO) -> Path | None:
     # No version here: looking it up costs ~40 ms at start; the crash report logs it.
     frozen = "installed build" if getattr(sys, "frozen", False) else "run from source"
     log.info("Factsheet Reader starting (%s); Python %s on %s", frozen,
-             platform.python_version(), platform.platform())
+             platform.python_version(), system_description())
     return log_file
+
+
+def system_description() -> str:
+    """e.g. 'Linux 6.1.0 x86_64 (glibc 2.36)' or 'Windows 10 AMD64'. Not platform.platform(),
+    which on Linux starts a `uname -p` process (about 8 ms at start-up) for the processor."""
+    libc = " ".join(platform.libc_ver()).strip()
+    text = f"{platform.system()} {platform.release()} {platform.machine()}"
+    return f"{text} ({libc})" if libc else text
 
 
 def _add(root: logging.Logger, handler: logging.Handler) -> None:

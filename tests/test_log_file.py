@@ -52,3 +52,13 @@ def test_an_unwritable_log_folder_falls_back_to_the_terminal(tmp_path, caplog,
     assert start_logging(blocker / "factsheet-reader.log") is None
     assert "cannot write the log file" in caplog.text
     logging.getLogger("reader.test").info("still logged")  # no exception
+
+
+def test_the_first_line_names_the_system(tmp_path, clean_root_logger):
+    import platform
+
+    path = tmp_path / "log" / "factsheet-reader.log"
+    start_logging(path)
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert "Factsheet Reader starting" in first
+    assert f"Python {platform.python_version()} on {platform.system()} {platform.release()}" in first

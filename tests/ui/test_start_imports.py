@@ -42,6 +42,8 @@ def test_start_path_leaves_heavy_libraries_for_later(sample_content, tmp_path):
     modules = start_modules(sample_content.root, tmp_path / "home")
     for heavy in ("whoosh", "markdown", "cryptography", "importlib.metadata"):
         assert heavy not in modules, f"{heavy} is imported before the first paint"
+    # Nothing on the start path runs another program (platform.platform() ran `uname -p`).
+    assert "subprocess" not in modules
 
 
 def test_core_modules_load_before_pyside(sample_content, tmp_path):
