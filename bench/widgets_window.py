@@ -34,7 +34,8 @@ def write_page(path: Path) -> Path:
 
 
 def main() -> int:
-    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import (
         QApplication,
@@ -54,18 +55,7 @@ def main() -> int:
         QWidget,
     )
 
-    class Exit(QObject):
-        def __init__(self, app):
-            super().__init__()
-            self.app = app
-            self.done = False
-
-        def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
-            if event.type() == QEvent.Type.Paint and not self.done:
-                self.done = True
-                print("painted", file=sys.stderr, flush=True)
-                QTimer.singleShot(0, lambda: self.app.exit(0))
-            return False
+    from bench.floor_window import show_until_first_paint
 
     data = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     app = QApplication(sys.argv[:1])
@@ -122,16 +112,7 @@ def main() -> int:
     window.tabifyDockWidget(docks[0], docks[1])
     docks[0].raise_()
 
-    watcher = Exit(app)
-    page.viewport().installEventFilter(watcher)
-    window.show()
-    code = app.exec()
-    if "--rss" in sys.argv:
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-        from bench.peak_memory import peak_rss_kib
-
-        print(peak_rss_kib())
-    return code
+    return show_until_first_paint(app, window, page.viewport())
 
 
 if __name__ == "__main__":
