@@ -64,6 +64,7 @@ def read(folder: Path, root: Path, digest: str):
 def write(folder: Path, store) -> None:
     """Keep `store` for next time; any failure is logged and ignored."""
     import tempfile  # only on a cache miss: it is slow to import
+
     path = entry_path(folder, store.root, store.digest)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
