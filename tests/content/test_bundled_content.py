@@ -41,3 +41,19 @@ def test_editorial_rules(sheet):
         assert ref.type in REFERENCE_TYPES
         assert ref.doi or ref.pmid
         assert ref.verified and all(v.url.startswith(("https://", "http://")) for v in ref.verified)
+
+
+def test_a_study_cited_in_several_factsheets_is_recorded_the_same_way():
+    """Students export references from many factsheets into one library: the same study must
+    not arrive with a PMID from one factsheet and without it (or with other pages) from another."""
+    fields = ("key", "type", "authors", "et_al", "title", "journal", "year", "volume", "issue",
+              "pages", "doi", "pmid", "pmcid")
+    first: dict[str, tuple[str, tuple]] = {}
+    for sheet in SHEETS:
+        for ref in sheet.references:
+            ident = (ref.doi or ref.title).lower()
+            record = tuple(getattr(ref, name) for name in fields)
+            seen = first.setdefault(ident, (sheet.slug, record))
+            assert seen[1] == record, (
+                f"{ref.key} in {sheet.slug} differs from {seen[0]}: "
+                + ", ".join(n for n, a, b in zip(fields, seen[1], record, strict=True) if a != b))
