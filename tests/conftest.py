@@ -57,8 +57,10 @@ def factsheet_text(
     refs: tuple[tuple[str, str, str, str], ...] = (("smith2020", "Smith", "A review", "111"),),
     body: str | None = None,
     extra_front: str = "",
+    tables: str = "",
 ) -> str:
-    """A valid factsheet file's text; change any part to make it invalid."""
+    """A valid factsheet file's text; change any part to make it invalid. `extra_front` adds
+    top-level keys, `tables` adds tables (such as [[outcomes]]) after [evidence]."""
     question = question or f"Can acupuncture help {title.lower()}?"
     refs_text = "\n".join(
         REFERENCE.format(key=k, author=a, ref_title=t, pmid=p) for k, a, t, p in refs)
@@ -89,6 +91,7 @@ def factsheet_text(
         "\n[evidence]\n"
         f'level = "{level}"\n'
         'summary = "One sentence about the evidence."\n\n'
+        f"{tables}"
         f"{refs_text}"
         "+++\n\n"
         f"{body}"

@@ -14,10 +14,14 @@ from reader.content.markup import KEY_RE, SLUG_RE, find_citations
 from reader.content.model import (
     BIBLIOGRAPHIC_FIELDS,
     CATEGORIES,
+    CERTAINTY_LEVELS,
+    CERTAINTY_SOURCES,
     EVIDENCE_LEVELS,
     REFERENCE_TYPES,
+    Change,
     Evidence,
     Factsheet,
+    Outcome,
     Reference,
     Verification,
 )
@@ -27,8 +31,9 @@ _TOML_LINE_RE = re.compile(r"at line (\d+)")
 
 _TOP_KEYS = {
     "title", "question", "category", "aliases", "symptoms", "summary", "evidence",
-    "reviewed", "next_review", "related", "references",
+    "reviewed", "next_review", "evidence_searched", "related", "outcomes", "changes", "references",
 }
+_ARRAY_TABLES = ("references", "outcomes", "changes")
 _REQUIRED_TOP = ("title", "question", "category", "aliases", "symptoms", "summary", "evidence",
                  "reviewed", "next_review")
 _REF_KEYS = {
@@ -36,6 +41,9 @@ _REF_KEYS = {
     "doi", "pmid", "pmcid", "finding", "verified",
 }
 _REF_REQUIRED = ("key", "type", "authors", "title", "journal", "year", "finding", "verified")
+_OUTCOME_KEYS = {"outcome", "comparison", "result", "studies", "participants", "certainty",
+                 "certainty_by", "references"}
+_OUTCOME_REQUIRED = ("outcome", "comparison", "result", "certainty", "certainty_by", "references")
 _DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 _PMCID_RE = re.compile(r"^PMC\d+$")
 
@@ -48,24 +56,31 @@ class _Problems:
         self.lines = front_lines
         self.start = front_start  # file line number of the first front matter line
         self.errors: list[ContentError] = []
-        self._ref_headers = [i for i, ln in enumerate(front_lines)
-                             if ln.strip().replace(" ", "") == "[[references]]"]
+        self._headers = {
+            table: [i for i, ln in enumerate(front_lines)
+                    if ln.strip().replace(" ", "") == f"[[{table}]]"]
+            for table in _ARRAY_TABLES
+        }
 
     def add(self, line: int, message: str) -> None:
         self.errors.append(ContentError(self.path, line, message))
 
-    def line_of(self, key: str, ref_index: int | None = None) -> int:
-        """File line where `key =` (or `[key]`) appears, within reference `ref_index` if given."""
+    def line_of(self, key: str, ref_index: int | None = None, table: str = "references") -> int:
+        """File line where `key =` (or `[key]`) appears, within entry `ref_index` of the array of
+        tables `table` if given."""
         lo, hi = 0, len(self.lines)
-        if ref_index is not None and ref_index < len(self._ref_headers):
-            lo = self._ref_headers[ref_index]
-            if ref_index + 1 < len(self._ref_headers):
-                hi = self._ref_headers[ref_index + 1]
+        headers = self._headers.get(table, [])
+        if ref_index is not None and ref_index < len(headers):
+            lo = headers[ref_index]
+            # The entry ends where the next array-of-tables header (of any table) begins.
+            later = [i for rows in self._headers.values() for i in rows if i > lo]
+            if later:
+                hi = min(later)
         pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*=|\[\s*{re.escape(key)}\s*\])")
         for i in range(lo, hi):
             if pattern.match(self.lines[i]):
                 return self.start + i
-        if ref_index is not None and lo < len(self.lines) and self._ref_headers:
+        if ref_index is not None and lo < len(self.lines) and headers:
             return self.start + lo
         return self.start - 1 if self.start > 1 else 1
 
@@ -168,11 +183,14 @@ def _build(slug: str, meta: dict[str, Any], body: str, body_line: int, p: _Probl
     if slug in related:
         p.add(p.line_of("related"), "a factsheet cannot be related to itself")
     reviewed, next_review = date("reviewed"), date("next_review")
+    evidence_searched = date("evidence_searched")
     if reviewed and next_review and next_review <= reviewed:
         p.add(p.line_of("next_review"), "'next_review' must be after 'reviewed'")
 
     evidence = _evidence(meta.get("evidence"), p)
     references = _references(meta.get("references", []), p)
+    outcomes = _outcomes(meta.get("outcomes", []), {r.key for r in references}, p)
+    changes = _changes(meta.get("changes", []), p)
     if not body.strip():
         p.add(body_line, "the body is empty")
     known = {r.key for r in references}
@@ -192,6 +210,7 @@ def _build(slug: str, meta: dict[str, Any], body: str, body_line: int, p: _Probl
         slug=slug, title=title, question=question, category=str(category), aliases=aliases,
         symptoms=symptoms, summary=summary, evidence=evidence, reviewed=reviewed,
         next_review=next_review, body=body, related=related, references=tuple(references),
+        evidence_searched=evidence_searched, outcomes=outcomes, changes=changes,
         body_line=body_line,
     )
 
@@ -215,6 +234,79 @@ def _evidence(value: Any, p: _Problems) -> Evidence | None:
         p.add(p.line_of("evidence"), "'evidence' needs a non-empty 'summary' sentence")
         ok = False
     return Evidence(str(level), summary.strip()) if ok else None
+
+
+def _outcomes(value: Any, known: set[str], p: _Problems) -> tuple[Outcome, ...]:
+    """The rows of "Research at a glance"; each must rest on references the factsheet has."""
+    if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
+        p.add(p.line_of("outcomes"), "'outcomes' must be an array of tables ([[outcomes]])")
+        return ()
+    rows = []
+    for i, row in enumerate(value):
+        before = len(p.errors)
+
+        def bad(field: str, message: str, i: int = i) -> None:
+            p.add(p.line_of(field, i, "outcomes"), f"outcome {i + 1}: {message}")
+
+        for key in row:
+            if key not in _OUTCOME_KEYS:
+                bad(key, f"unknown key {key!r}")
+        for key in _OUTCOME_REQUIRED:
+            if key not in row:
+                bad("outcome", f"missing required key {key!r}")
+        for key in ("outcome", "comparison", "result"):
+            if key in row and (not isinstance(row[key], str) or not row[key].strip()):
+                bad(key, f"{key!r} must be a non-empty string")
+        for key in ("studies", "participants"):
+            n = row.get(key)
+            if n is not None and (not isinstance(n, int) or isinstance(n, bool) or n < 1):
+                bad(key, f"{key!r} must be a whole number of at least 1, not {n!r}")
+        if "certainty" in row and row["certainty"] not in CERTAINTY_LEVELS:
+            bad("certainty", f"unknown certainty {row['certainty']!r}; expected one of: "
+                + ", ".join(CERTAINTY_LEVELS))
+        if "certainty_by" in row and row["certainty_by"] not in CERTAINTY_SOURCES:
+            bad("certainty_by", f"'certainty_by' must be one of: {', '.join(CERTAINTY_SOURCES)}, "
+                f"not {row['certainty_by']!r}")
+        keys = row.get("references", [])
+        if not isinstance(keys, list) or not keys or not all(isinstance(k, str) for k in keys):
+            bad("references", "'references' must be a non-empty list of reference keys")
+            keys = []
+        for key in keys:
+            if key not in known:
+                bad("references", f"cites {key!r}, which is not one of this factsheet's references")
+        if len(p.errors) == before:
+            rows.append(Outcome(
+                outcome=row["outcome"].strip(), comparison=row["comparison"].strip(),
+                result=row["result"].strip(), certainty=row["certainty"],
+                certainty_by=row["certainty_by"], references=tuple(keys),
+                studies=row.get("studies"), participants=row.get("participants"),
+            ))
+    return tuple(rows)
+
+
+def _changes(value: Any, p: _Problems) -> tuple[Change, ...]:
+    """The change log, newest first."""
+    if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
+        p.add(p.line_of("changes"), "'changes' must be an array of tables ([[changes]])")
+        return ()
+    out = []
+    for i, entry in enumerate(value):
+        before = len(p.errors)
+
+        def bad(field: str, message: str, i: int = i) -> None:
+            p.add(p.line_of(field, i, "changes"), f"change {i + 1}: {message}")
+
+        for key in entry:
+            if key not in ("date", "text"):
+                bad(key, f"unknown key {key!r}")
+        when, text = entry.get("date"), entry.get("text")
+        if isinstance(when, dt.datetime) or not isinstance(when, dt.date):
+            bad("date", f"'date' must be a date like 2026-11-25, not {when!r}")
+        if not isinstance(text, str) or not text.strip():
+            bad("text", "'text' must say in a sentence what changed")
+        if len(p.errors) == before:
+            out.append(Change(when, " ".join(text.split())))
+    return tuple(sorted(out, key=lambda c: c.date, reverse=True))
 
 
 def _references(value: Any, p: _Problems) -> list[Reference]:

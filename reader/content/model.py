@@ -62,6 +62,20 @@ REFERENCE_TYPES: dict[str, str] = {
     "other": "Other study",
 }
 
+# Certainty of one outcome in "Research at a glance", in GRADE's terms: id -> label.
+CERTAINTY_LEVELS: dict[str, str] = {
+    "high": "High",
+    "moderate": "Moderate",
+    "low": "Low",
+    "very-low": "Very low",
+}
+
+# Who rated an outcome's certainty: the review itself (its GRADE rating) or our editors.
+CERTAINTY_SOURCES: dict[str, str] = {
+    "review": "rated by the review",
+    "ours": "our rating",
+}
+
 # Bibliographic fields that must each be confirmed by a `verified` record when present.
 BIBLIOGRAPHIC_FIELDS = (
     "authors", "title", "journal", "year", "volume", "issue", "pages", "doi", "pmid", "pmcid",
@@ -129,6 +143,46 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """One row of "Research at a glance": what was measured against what, and how sure we are."""
+
+    outcome: str
+    comparison: str
+    result: str
+    certainty: str
+    certainty_by: str
+    references: tuple[str, ...]
+    studies: int | None = None
+    participants: int | None = None
+
+    @property
+    def certainty_label(self) -> str:
+        return CERTAINTY_LEVELS.get(self.certainty, self.certainty)
+
+    @property
+    def certainty_source_label(self) -> str:
+        return CERTAINTY_SOURCES.get(self.certainty_by, self.certainty_by)
+
+    @property
+    def size_label(self) -> str:
+        """`12 trials, 1,025 people`, as far as they are known; empty when neither is."""
+        parts = []
+        if self.studies is not None:
+            parts.append(f"{self.studies:,} {'trial' if self.studies == 1 else 'trials'}")
+        if self.participants is not None:
+            parts.append(f"{self.participants:,} {'person' if self.participants == 1 else 'people'}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One dated line of a factsheet's change log."""
+
+    date: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
 class Factsheet:
     """One condition's factsheet, parsed and validated."""
 
@@ -145,6 +199,9 @@ class Factsheet:
     body: str
     related: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
+    evidence_searched: dt.date | None = None
+    outcomes: tuple[Outcome, ...] = ()
+    changes: tuple[Change, ...] = ()  # newest first
     path: Path | None = field(default=None, compare=False)
     body_line: int = field(default=1, compare=False)  # file line where the body starts
     digest: str = field(default="", compare=False)  # sha256 of the file's bytes

@@ -150,3 +150,83 @@ def test_reference_without_verification_record(tmp_path):
     end = text.index("]\n", text.index("fields", start) + 80) + 2
     _, errors = parse(tmp_path, text[:start] + text[end:])
     assert any("missing required key 'verified'" in m for m in messages(errors))
+
+
+OUTCOME = """\
+[[outcomes]]
+outcome = "Pain at 3 months"
+comparison = "Sham acupuncture"
+result = "A little less pain than sham"
+studies = 12
+participants = 869
+certainty = "moderate"
+certainty_by = "review"
+references = ["smith2020"]
+
+"""
+CHANGE = """\
+[[changes]]
+date = 2026-12-02
+text = "Added the 2018 Cochrane review; evidence level unchanged."
+
+[[changes]]
+date = 2026-11-25
+text = "First published."
+
+"""
+
+
+def test_research_at_a_glance_and_change_log_are_parsed(tmp_path):
+    sheet, errors = parse(tmp_path, factsheet_text(
+        extra_front="evidence_searched = 2026-12-01\n", tables=OUTCOME + CHANGE))
+    assert errors == []
+    assert sheet.evidence_searched == dt.date(2026, 12, 1)
+    (row,) = sheet.outcomes
+    assert (row.outcome, row.comparison, row.certainty_label, row.certainty_source_label) == (
+        "Pain at 3 months", "Sham acupuncture", "Moderate", "rated by the review")
+    assert row.references == ("smith2020",) and row.size_label == "12 trials, 869 people"
+    assert [c.text for c in sheet.changes] == [
+        "Added the 2018 Cochrane review; evidence level unchanged.", "First published."]
+
+
+def test_the_new_keys_are_optional_for_other_packs(tmp_path):
+    sheet, errors = parse(tmp_path, factsheet_text())
+    assert errors == [] and sheet.outcomes == () and sheet.changes == ()
+    assert sheet.evidence_searched is None
+
+
+def test_an_outcome_row_citing_a_missing_reference_is_rejected_at_its_line(tmp_path):
+    text = factsheet_text(tables=OUTCOME.replace('["smith2020"]', '["smith2020", "jones2019"]'))
+    sheet, errors = parse(tmp_path, text)
+    assert sheet is None
+    (error,) = errors
+    assert "outcome 1: cites 'jones2019', which is not one of this factsheet's references" \
+        in error.message
+    assert text.split("\n")[error.line - 1].startswith("references = [")
+
+
+def test_outcome_rows_are_validated(tmp_path):
+    bad = (OUTCOME.replace('certainty = "moderate"', 'certainty = "medium"')
+           .replace('certainty_by = "review"', 'certainty_by = "me"')
+           .replace("studies = 12", 'studies = "12"')
+           .replace('result = "A little less pain than sham"\n', "")
+           + "[[outcomes]]\noutcome = \"Function\"\ncomparison = \"Usual care\"\n"
+             "result = \"Better\"\ncertainty = \"low\"\ncertainty_by = \"ours\"\nreferences = []\n"
+             "colour = \"red\"\n\n")
+    _, errors = parse(tmp_path, factsheet_text(tables=bad))
+    joined = " | ".join(messages(errors))
+    assert "outcome 1: unknown certainty 'medium'" in joined
+    assert "outcome 1: 'certainty_by' must be one of: review, ours" in joined
+    assert "outcome 1: 'studies' must be a whole number" in joined
+    assert "outcome 1: missing required key 'result'" in joined
+    assert "outcome 2: 'references' must be a non-empty list" in joined
+    assert "outcome 2: unknown key 'colour'" in joined
+
+
+def test_change_log_entries_need_a_date_and_a_sentence(tmp_path):
+    bad = '[[changes]]\ndate = "December"\ntext = ""\n\n'
+    _, errors = parse(tmp_path, factsheet_text(tables=bad, extra_front="evidence_searched = 5\n"))
+    joined = " | ".join(messages(errors))
+    assert "change 1: 'date' must be a date" in joined
+    assert "change 1: 'text' must say in a sentence what changed" in joined
+    assert "'evidence_searched' must be a date" in joined
