@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-_COMMANDS = ("check", "search", "kiosk", "pack", "cite", "export-pdf", "userdata")
+_COMMANDS = ("check", "search", "kiosk", "pack", "show", "cite", "export-pdf", "userdata")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_pack_parser(sub)
     from reader.reading_commands import add_parsers as add_reading_parsers
 
-    add_reading_parsers(sub)  # cite, export-pdf, userdata
+    add_reading_parsers(sub)  # show, cite, export-pdf, userdata
     return parser
 
 
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         from reader.packs.commands import cmd_pack
 
         return cmd_pack(args)
-    if args.command in ("cite", "export-pdf", "userdata"):
+    if args.command in ("show", "cite", "export-pdf", "userdata"):
         from reader.reading_commands import run_command
 
         return run_command(args)

@@ -1,5 +1,6 @@
 """Command-line tools for studying and printing: `cite`, `export-pdf` and `userdata`.
 
+    factsheet-reader show SLUG
     factsheet-reader cite SLUG [SLUG ...] --format vancouver|apa|ris|bibtex [-o FILE]
     factsheet-reader cite --bookmarks --format bibtex -o reading-list.bib
     factsheet-reader export-pdf SLUG -o FILE.pdf [--paper A4|Letter]
@@ -14,10 +15,18 @@ from pathlib import Path
 
 from reader.atomic_write import write_text_atomically
 
-COMMANDS = ("cite", "export-pdf", "userdata")
+COMMANDS = ("show", "cite", "export-pdf", "userdata")
 
 
 def add_parsers(sub) -> None:
+    show = sub.add_parser("show", help="print a factsheet as text, with its research at a glance",
+                          description="Print a factsheet in the terminal: the bottom line, the "
+                                      "research at a glance, the text, its studies and what "
+                                      "changed.")
+    show.add_argument("slug", metavar="SLUG", help="factsheet name, e.g. migraine")
+    show.add_argument("--width", type=int, default=88, metavar="N",
+                      help="wrap lines at N characters (default 88)")
+
     cite = sub.add_parser(
         "cite", help="print or save a factsheet's references (Vancouver, APA, RIS, BibTeX)",
         description="Print the references of one or more factsheets, each study once. RIS and "
@@ -47,6 +56,8 @@ def add_parsers(sub) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    if args.command == "show":
+        return cmd_show(args)
     if args.command == "cite":
         return cmd_cite(args)
     if args.command == "export-pdf":
@@ -62,6 +73,20 @@ def _store(args: argparse.Namespace, paths):
 
 def _unknown(store, slugs: list[str]) -> list[str]:
     return [s for s in slugs if store.get(s) is None]
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from reader.paths import AppPaths
+    from reader.render.text import render_text
+
+    store = _store(args, AppPaths.default())
+    sheet = store.get(args.slug)
+    if sheet is None:
+        print(f"no factsheet called {args.slug!r}; `factsheet-reader search WORDS` finds names",
+              file=sys.stderr)
+        return 1
+    sys.stdout.write(render_text(sheet, width=max(40, args.width)))
+    return 0
 
 
 def cmd_cite(args: argparse.Namespace) -> int:

@@ -15,7 +15,9 @@ from reader.content.citations import format_vancouver, numbered_references
 from reader.content.model import Factsheet
 from reader.render.page import (
     DISCLAIMER,
+    changes_html,
     evidence_html,
+    glance_html,
     reference_numbers,
     render_body,
     review_line,
@@ -50,6 +52,7 @@ def render_handout(sheet: Factsheet, header: HandoutHeader = NO_HEADER,
         f'<p class="question">{e(sheet.question)}</p>',
         summary_box_html(sheet, theme),
         evidence_html(sheet, theme),
+        glance_html(sheet, numbers, theme, links=False),
         symptoms_html(sheet),
         render_body(sheet, numbers, links=False),
     ]
@@ -63,6 +66,7 @@ def render_handout(sheet: Factsheet, header: HandoutHeader = NO_HEADER,
                 f'</td><td valign="top" class="href">{e(format_vancouver(ref))}</td></tr>')
         parts.append("</table>")
     parts += [
+        changes_html(sheet),
         f'<hr/><p class="small">{e(review_line(sheet))}</p>',
         f'<p class="small">{e(DISCLAIMER)}</p>',
         "</body></html>",

@@ -5,10 +5,12 @@ from __future__ import annotations
 import html
 
 from reader.content.store import ContentStore, sort_key
+from reader.render.dates import long_date
 from reader.render.page import factsheet_url
 from reader.render.theme import LIGHT, Theme, stylesheet
 
 COLUMNS = 3
+RECENT_UPDATES = 6  # factsheets listed under "Recently updated"
 
 
 def letter_of(title: str) -> str:
@@ -31,6 +33,7 @@ def render_home(store: ContentStore, theme: Theme = LIGHT, notice: str | None = 
         parts.append("<p>No factsheets are available.</p></body></html>")
         return "\n".join(parts)
 
+    parts.append(_recently_updated(store))
     groups = store.by_category()
     parts.append("<h2>Browse by category</h2><p>")
     parts.append(" · ".join(
@@ -61,6 +64,27 @@ def render_home(store: ContentStore, theme: Theme = LIGHT, notice: str | None = 
                      f"content {e(store.pack.version)}</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def recently_updated(store: ContentStore, limit: int = RECENT_UPDATES) -> list:
+    """The factsheets whose change logs have the newest entries, newest first (then A–Z); a
+    factsheet whose only entry is its first publication has not been updated."""
+    updated = [s for s in store if len(s.changes) > 1]
+    updated.sort(key=lambda s: sort_key(s.title))
+    updated.sort(key=lambda s: s.changes[0].date, reverse=True)
+    return updated[:limit]
+
+
+def _recently_updated(store: ContentStore) -> str:
+    sheets = recently_updated(store)
+    if not sheets:
+        return ""
+    e = html.escape
+    items = "".join(
+        f'<li><a href="{factsheet_url(s.slug)}">{e(s.title)}</a> '
+        f'<span class="muted">({e(long_date(s.changes[0].date))})</span>: {e(s.changes[0].text)}</li>'
+        for s in sheets)
+    return f'<a name="updated"></a><h2>Recently updated</h2><ul>{items}</ul>'
 
 
 def _newspaper(blocks: list[tuple[str, int]]) -> str:

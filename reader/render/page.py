@@ -55,10 +55,12 @@ def render_factsheet(sheet: Factsheet, store: ContentStore | None = None,
         f'<p class="question">{e(sheet.question)}</p>',
         summary_box_html(sheet, theme),
         evidence_html(sheet, theme),
+        glance_html(sheet, numbers, theme),
         symptoms_html(sheet),
         render_body(sheet, numbers),
         _related(sheet, store),
         _references(sheet, numbers, store if study_tools else None, study_tools),
+        changes_html(sheet),
         f'<hr/><p class="small muted">{review_line(sheet)}</p>',
         f'<p class="small muted">{e(DISCLAIMER)}</p>',
         "</body></html>",
@@ -72,8 +74,68 @@ def reference_numbers(sheet: Factsheet) -> dict[str, int]:
 
 
 def review_line(sheet: Factsheet) -> str:
-    return (f"Reviewed {long_date(sheet.reviewed)}. "
+    """`Reviewed 2 December 2026. Research last searched ... Next review due December 2028.`"""
+    searched = (f"Research last searched {long_date(sheet.evidence_searched)}. "
+                if sheet.evidence_searched else "")
+    return (f"Reviewed {long_date(sheet.reviewed)}. {searched}"
             f"Next review due {month_year(sheet.next_review)}.")
+
+
+GLANCE_NOTE = (
+    "Certainty says how sure we can be of each finding, on the GRADE scale reviews use: high, "
+    "moderate, low or very low. “Rated by the review” is the review’s own rating; “our rating” "
+    "is our editors’ judgement of the studies."
+)
+
+
+def glance_html(sheet: Factsheet, numbers: dict[str, int], theme: Theme,
+                links: bool = True) -> str:
+    """"Research at a glance": one table row per main outcome (empty without outcomes)."""
+    if not sheet.outcomes:
+        return ""
+    e = html.escape
+    cell = f'valign="top" style="border: 1px solid {theme.rule}; padding: 7px 9px 7px 9px;"'
+    head = (f'valign="bottom" align="left" style="border: 1px solid {theme.rule}; '
+            f'padding: 6px 9px 6px 9px; background-color: {theme.summary_bg};"')
+    rows = [
+        '<a name="glance"></a><h2>Research at a glance</h2>',
+        '<table class="glance" width="100%" cellspacing="0" cellpadding="0" '
+        'style="border-collapse: collapse;">',
+        f'<tr><th width="33%" {head}>What was measured</th>'
+        f'<th width="43%" {head}>What the studies found</th>'
+        f'<th width="24%" {head}>How sure we can be</th></tr>',
+    ]
+    for row in sheet.outcomes:
+        cited = [(numbers[k], k) for k in row.references if k in numbers]
+        marks = ",&#8201;".join(
+            f'<a href="#ref-{k}">{n}</a>' if links else str(n) for n, k in sorted(cited))
+        size = f'<br/><span class="small muted">{e(row.size_label)}</span>' if row.size_label else ""
+        rows.append(
+            f"<tr><td {cell}><b>{e(row.outcome)}</b><br/>"
+            f'<span class="muted">Compared with {e(lower_first(row.comparison))}</span></td>'
+            f"<td {cell}>{e(row.result)}{f'<sup>[{marks}]</sup>' if marks else ''}{size}</td>"
+            f"<td {cell}><b>{e(row.certainty_label)}</b><br/>"
+            f'<span class="small muted">{e(row.certainty_source_label)}</span></td></tr>')
+    rows.append("</table>")
+    rows.append(f'<p class="small muted" style="margin-top: 6px;">{e(GLANCE_NOTE)}</p>')
+    return "\n".join(rows)
+
+
+def lower_first(text: str) -> str:
+    """`Sham acupuncture` -> `sham acupuncture`, but `NSAIDs` and `TENS` keep their capitals."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[1:].islower():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def changes_html(sheet: Factsheet) -> str:
+    """The change log at the foot of the page, newest first (empty without entries)."""
+    if not sheet.changes:
+        return ""
+    e = html.escape
+    items = "".join(f"<li><b>{e(long_date(c.date))}:</b> {e(c.text)}</li>" for c in sheet.changes)
+    return f'<a name="changes"></a><h2>What changed</h2><ul class="small">{items}</ul>'
 
 
 def summary_box_html(sheet: Factsheet, theme: Theme) -> str:

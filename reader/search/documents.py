@@ -30,9 +30,18 @@ def distinct_words(*texts: str) -> str:
     return " ".join(seen)
 
 
+def outcomes_text(sheet: Factsheet) -> str:
+    """The rows of "Research at a glance" as sentences: a comparison (a named drug, say) is
+    something people search for."""
+    return "\n".join(f"{row.outcome}, compared with {row.comparison}: {row.result}."
+                     for row in sheet.outcomes)
+
+
 def index_document(sheet: Factsheet) -> dict[str, str]:
     """The Whoosh document for one factsheet."""
     body = to_plain_text(sheet.body)
+    if sheet.outcomes:
+        body = f"{body}\n{outcomes_text(sheet)}"
     aliases = "\n".join(sheet.aliases)
     symptoms = "\n".join(sheet.symptoms)
     names = f"{sheet.title}\n{aliases}"

@@ -8,7 +8,7 @@ from reader.search.analysis import plain_analyzer, stemmed_analyzer
 
 # Bump when the schema or analysis changes: the index folder name carries it, so a new version
 # never opens an index written by an old one.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Field weights: title and aliases first, then symptoms and summary (with the question), then body, then
 # the references. The unstemmed `names` and `words` fields serve the word being typed.
