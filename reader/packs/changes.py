@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.content.store import ContentStore
+from reader.render.dates import long_date
 
 
 @dataclass(frozen=True)
@@ -14,6 +15,9 @@ class ContentChanges:
     added: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+    # (title, change log line) for each added or updated factsheet, from the entries of its
+    # change log that the previous content did not have, A–Z by title.
+    notes: tuple[tuple[str, str], ...] = ()
 
     def summary(self) -> str:
         """`2 factsheets added, 5 updated and 1 removed`, leaving out what did not happen."""
@@ -32,8 +36,16 @@ def compare(old: ContentStore | None, new: ContentStore) -> ContentChanges:
     after = {s.slug: s for s in new}
     added = [after[s].title for s in after.keys() - before.keys()]
     removed = [before[s].title for s in before.keys() - after.keys()]
-    updated = [after[s].title for s in after.keys() & before.keys()
-               if after[s].digest != before[s].digest]
+    changed = [s for s in after.keys() & before.keys() if after[s].digest != before[s].digest]
+    updated = [after[s].title for s in changed]
+    notes = []
+    for slug in [*(after.keys() - before.keys()), *changed]:
+        sheet, old_entries = after[slug], set(before[slug].changes) if slug in before else set()
+        new_entries = [c for c in sheet.changes if c not in old_entries]
+        if slug not in before:
+            new_entries = new_entries[:1]  # a new factsheet: its latest line says enough
+        notes += [(sheet.title, f"{long_date(c.date)}: {c.text}") for c in new_entries]
+    notes.sort(key=lambda n: n[0].casefold())
     return ContentChanges(tuple(sorted(added, key=str.casefold)),
                           tuple(sorted(updated, key=str.casefold)),
-                          tuple(sorted(removed, key=str.casefold)))
+                          tuple(sorted(removed, key=str.casefold)), tuple(notes))

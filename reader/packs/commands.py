@@ -180,6 +180,10 @@ def _report_install(result, paths) -> None:
                             ("removed", result.changes.removed)):
         if titles:
             print(f"  {heading}: {', '.join(titles)}")
+    if result.changes.notes:
+        print("What changed:")
+        for title, line in result.changes.notes:
+            print(f"  {title} — {line}")
     try:
         from reader.search.index import open_or_build
 

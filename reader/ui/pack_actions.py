@@ -222,6 +222,12 @@ class PackActions(QObject):
                 shown = ", ".join(html.escape(t) for t in titles[:MAX_TITLES])
                 more = f" and {len(titles) - MAX_TITLES} more" if len(titles) > MAX_TITLES else ""
                 details.append(f"<b>{heading}:</b> {shown}{more}")
+        notes = changes.notes[:MAX_TITLES]
+        if notes:
+            more = len(changes.notes) - len(notes)
+            details.append("<b>What changed:</b><br>" + "<br>".join(
+                f"{html.escape(title)} — {html.escape(line)}" for title, line in notes)
+                + (f"<br>and {more} more" if more else ""))
         self.window.reload_content(result.store)
         self._say(QMessageBox.Icon.Information, "Content updated", "<br>".join(lines),
                   "<br>".join(details))

@@ -38,7 +38,8 @@ def write_content(root: Path, sequence: int, sheets: dict[str, dict]) -> Content
 V1 = {"sciatica": {"title": "Sciatica"}, "gout": {"title": "Gout"}}
 V2 = {"sciatica": {"title": "Sciatica", "summary": "A newer summary."},
       "gout": {"title": "Gout"}, "tinnitus": {"title": "Tinnitus"}}
-V3 = {"sciatica": {"title": "Sciatica", "summary": "Newer still."},
+V3 = {"sciatica": {"title": "Sciatica", "summary": "Newer still.",
+                   "tables": '[[changes]]\ndate = 2026-12-02\ntext = "Summary rewritten."\n\n'},
       "tinnitus": {"title": "Tinnitus"}, "migraine": {"title": "Migraine"}}
 
 

@@ -57,6 +57,7 @@ def test_build_verify_install_status_rollback(cli, tmp_path, capsys):
     assert "Installed Test factsheets 1.0 (2026-11-01) (org.example.test, sequence 2)." in out
     assert "2 factsheets added, 1 updated and 1 removed." in out
     assert "added: Migraine, Tinnitus" in out and "removed: Gout" in out
+    assert "What changed:\n  Sciatica — 2 December 2026: Summary rewritten.\n" in out
 
     assert main(["search", "tinnitus", "--json"]) == 0  # search reads the installed pack
     assert json.loads(capsys.readouterr().out)[0]["slug"] == "tinnitus"
