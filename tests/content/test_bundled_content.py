@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import statistics
 
 import pytest
 
@@ -15,6 +16,19 @@ SECTIONS = ["What is it?", "How acupuncture may help", "What the research says",
             "What to expect", "Safety", "When to see a GP"]
 STORE = load_content(BUNDLED)
 SHEETS = list(STORE)
+
+# Factsheets brought to the evidence standard of docs/content-format.md ("Research at a glance",
+# current evidence, 5-12 references, reading age). Parts B and C of the content review add theirs.
+EVIDENCE_STANDARD = (
+    # Part A: pain, musculoskeletal, headache and neurological conditions.
+    "chronic-low-back-pain", "peripheral-neuropathy", "chronic-neck-pain", "knee-osteoarthritis",
+    "fibromyalgia", "frozen-shoulder", "chronic-shoulder-pain", "tennis-elbow", "sciatica", "gout",
+    "rheumatoid-arthritis", "temporomandibular-disorders", "post-operative-pain", "dental-pain",
+    "plantar-heel-pain", "chronic-pain", "migraine", "tension-type-headache",
+    "carpal-tunnel-syndrome", "bells-palsy", "post-herpetic-neuralgia", "trigeminal-neuralgia",
+    "stroke-rehabilitation", "parkinsons-disease",
+)
+STANDARD_SHEETS = [STORE.get(slug) for slug in EVIDENCE_STANDARD]
 
 
 def test_check_passes_on_the_bundled_content(capsys):
@@ -32,8 +46,10 @@ def test_bundled_pack_is_complete():
 def test_editorial_rules(sheet):
     words = len(re.findall(r"\w+(?:['’-]\w+)*", re.sub(r"\[@[^\]]+\]", "", sheet.body)))
     assert 600 <= words <= 1200, f"body has {words} words"
-    assert 3 <= len(sheet.references) <= 8
+    assert 3 <= len(sheet.references) <= (12 if sheet.slug in EVIDENCE_STANDARD else 8)
     assert len(sheet.related) >= 2
+    assert sheet.changes, "every bundled factsheet keeps a change log"
+    assert sheet.changes[0].date <= STORE.pack.date, "a change dated after the pack's release"
     headings = re.findall(r"^## (.+?)\s*$", sheet.body, flags=re.MULTILINE)
     assert headings == SECTIONS
     assert sheet.question.startswith("Can ") and sheet.question.endswith("?")
@@ -41,6 +57,26 @@ def test_editorial_rules(sheet):
         assert ref.type in REFERENCE_TYPES
         assert ref.doi or ref.pmid
         assert ref.verified and all(v.url.startswith(("https://", "http://")) for v in ref.verified)
+
+
+def test_every_slug_in_the_standard_list_exists():
+    assert all(STANDARD_SHEETS), [s for s, sheet in zip(EVIDENCE_STANDARD, STANDARD_SHEETS,
+                                                         strict=True) if sheet is None]
+
+
+@pytest.mark.parametrize("sheet", [s for s in STANDARD_SHEETS if s],
+                         ids=[s.slug for s in STANDARD_SHEETS if s])
+def test_factsheets_meet_the_evidence_standard(sheet):
+    assert 5 <= len(sheet.references) <= 12, f"{len(sheet.references)} references"
+    assert len(sheet.outcomes) >= 2, "Research at a glance needs at least two rows"
+    assert sheet.evidence_searched is not None, "say when the evidence was last searched"
+    assert sheet.changes[0].date >= sheet.evidence_searched, \
+        "the change log says what the last search of the evidence changed"
+
+
+def test_the_standard_sheets_cite_a_median_of_at_least_six_studies():
+    counts = sorted(len(s.references) for s in STANDARD_SHEETS if s)
+    assert statistics.median(counts) >= 6, counts
 
 
 def test_a_study_cited_in_several_factsheets_is_recorded_the_same_way():
