@@ -95,6 +95,9 @@ def cmd_check(path: Path | None) -> int:
 
     root = path or AppPaths.default().bundled_content
     store = load_content(root)
+    if not store.problems and (missing := store.missing_content()):
+        print(missing, file=sys.stderr)
+        return 1
     if store.problems:
         for problem in store.problems:
             print(problem, file=sys.stdout)
@@ -116,10 +119,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     if shown.notice:
         print(shown.notice, file=sys.stderr)
     store = shown.store
-    if not len(store):
-        for problem in store.problems:
-            print(problem, file=sys.stderr)
-        print("no usable factsheets to search", file=sys.stderr)
+    if missing := store.missing_content():
+        print(missing, file=sys.stderr)
         return 1
     index = open_or_build(paths.index_root, store, prebuilt=paths.prebuilt_index)
     text = " ".join(args.query)

@@ -18,7 +18,18 @@ HOME_ENV = "FACTSHEET_READER_HOME"
 CONTENT_ENV = "FACTSHEET_READER_CONTENT"
 PREBUILT_INDEX_DIR = "search-index"  # beside content/ in an installed app (packaging/)
 
-_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
+_SOURCE_ROOT = _PACKAGE.parent
+# An installed wheel carries content/ and resources/ inside the package (setup.py copies them
+# there at build time); a checkout (editable or not) and the PyInstaller bundle have them beside
+# the package instead.
+_PACKAGED_DATA = _PACKAGE / "_bundled"
+
+
+def install_folder(name: str) -> Path:
+    """Where the read-only `content` or `resources` folder of this copy of the app is."""
+    packaged = _PACKAGED_DATA / name
+    return packaged if packaged.is_dir() else _SOURCE_ROOT / name
 
 
 @dataclass(frozen=True)
@@ -69,7 +80,7 @@ class AppPaths:
         dirs = platformdirs.PlatformDirs(APP_NAME, APP_AUTHOR)
         return cls(
             bundled_content=_bundled_content(),
-            resources=_SOURCE_ROOT / "resources",
+            resources=install_folder("resources"),
             config=Path(dirs.user_config_dir),
             data=Path(dirs.user_data_dir),
             cache=Path(dirs.user_cache_dir),
@@ -84,7 +95,7 @@ class AppPaths:
         home = Path(home)
         return cls(
             bundled_content=_bundled_content(),
-            resources=_SOURCE_ROOT / "resources",
+            resources=install_folder("resources"),
             config=home / "config",
             data=home / "data",
             cache=home / "cache",
@@ -108,4 +119,4 @@ def _site_config_dirs() -> tuple[Path, ...]:
 
 def _bundled_content() -> Path:
     override = os.environ.get(CONTENT_ENV)
-    return Path(override) if override else _SOURCE_ROOT / "content"
+    return Path(override) if override else install_folder("content")

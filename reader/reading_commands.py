@@ -66,9 +66,14 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace, paths):
+    """The content to read, or None after saying in one line that there is none."""
     from reader.packs.active import content_to_show
 
-    return content_to_show(paths, args.content).store
+    store = content_to_show(paths, args.content).store
+    if missing := store.missing_content():
+        print(missing, file=sys.stderr)
+        return None
+    return store
 
 
 def _unknown(store, slugs: list[str]) -> list[str]:
@@ -80,6 +85,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     from reader.render.text import render_text
 
     store = _store(args, AppPaths.default())
+    if store is None:
+        return 1
     sheet = store.get(args.slug)
     if sheet is None:
         print(f"no factsheet called {args.slug!r}; `factsheet-reader search WORDS` finds names",
@@ -95,6 +102,8 @@ def cmd_cite(args: argparse.Namespace) -> int:
 
     paths = AppPaths.default()
     store = _store(args, paths)
+    if store is None:
+        return 1
     slugs = list(dict.fromkeys(args.slugs))
     if args.bookmarks:
         from reader.userdata.database import UserData
@@ -141,6 +150,8 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
     paths = AppPaths.default()
     store = _store(args, paths)
+    if store is None:
+        return 1
     sheet = store.get(args.slug)
     if sheet is None:
         print(f"no factsheet called {args.slug!r}; `factsheet-reader search WORDS` finds names",

@@ -50,4 +50,5 @@ def test_search_plain_text_with_correction(sample_content, home, capsys):
 
 def test_search_without_content(tmp_path, home, capsys):
     assert main(["--content", str(tmp_path / "none"), "search", "x"]) == 1
-    assert "no usable factsheets" in capsys.readouterr().err
+    assert capsys.readouterr().err.strip() == (
+        f"no content found in {tmp_path / 'none'} (content folder not found)")

@@ -42,6 +42,14 @@ class ContentStore:
     def get(self, slug: str) -> Factsheet | None:
         return self.factsheets.get(slug)
 
+    def missing_content(self) -> str | None:
+        """`no content found in DIR (why)` when this store has no usable factsheet, else None:
+        the one line every command and the window give when that is the cause."""
+        if len(self):
+            return None
+        why = f" ({self.problems[0].message})" if self.problems else " (it holds no factsheets)"
+        return f"no content found in {self.root}{why}"
+
     def by_category(self) -> list[tuple[str, str, list[Factsheet]]]:
         """(category id, label, factsheets A–Z) for every category that has any, in display order."""
         groups: dict[str, list[Factsheet]] = {}

@@ -93,6 +93,12 @@ def run_app(content_dir: Path | None = None, quit_after_load: bool = False,
 
     shown = content_to_show(paths, content_dir)  # the active content pack unless --content
     store = shown.store
+    # A smoke test (--quit-after-load) must fail when a person would see no factsheet.
+    failure = store.missing_content() or (
+        f"no factsheet called {open_slug!r} in {store.root}"
+        if open_slug and store.get(open_slug) is None else None)
+    if failure:
+        log.error("%s", failure)
     from reader.kiosk.config import read_kiosk_config
 
     kiosk_config = read_kiosk_config(paths.site_config_dirs)
@@ -101,7 +107,7 @@ def run_app(content_dir: Path | None = None, quit_after_load: bool = False,
 
         code = run_kiosk(app, store, paths, kiosk_config, quit_after_load, open_slug)
         crash_reporter.uninstall()
-        return code
+        return _smoke_result(code, failure if quit_after_load else None)
     window = create_window(store, paths, notice=shown.notice)
     if open_slug:
         window.open_factsheet(open_slug)
@@ -117,4 +123,12 @@ def run_app(content_dir: Path | None = None, quit_after_load: bool = False,
     code = app.exec()
     window.search_service.shutdown()
     crash_reporter.uninstall()
+    return _smoke_result(code, failure if quit_after_load else None)
+
+
+def _smoke_result(code: int, failure: str | None) -> int:
+    """The exit code: a smoke run that painted no factsheet content fails, saying why."""
+    if failure and code == 0:
+        print(f"factsheet-reader: {failure}", file=sys.stderr)
+        return 1
     return code

@@ -176,6 +176,22 @@ def test_quit_after_load_paints_and_exits(sample_content, tmp_path):
     assert not (tmp_path / "home" / "cache" / "index").exists(), "no index build on the start path"
 
 
+@pytest.mark.parametrize("args, message", [
+    (["--content", "{missing}"], "no content found in {missing} (content folder not found)"),
+    (["--content", "{content}", "--open", "migrane"], "no factsheet called 'migrane' in {content}"),
+], ids=["no-content", "unknown-factsheet"])
+def test_quit_after_load_fails_when_a_person_would_see_no_factsheet(sample_content, tmp_path,
+                                                                     args, message):
+    names = {"missing": tmp_path / "missing", "content": sample_content.root}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "FACTSHEET_READER_HOME": str(tmp_path / "home")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", *(a.format(**names) for a in args), "--quit-after-load"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines()[-1] == "factsheet-reader: " + message.format(**names)
+
+
 def test_filters_narrow_the_results(qtbot, window):
     type_query(qtbot, window, "pain ")
     qtbot.waitUntil(lambda: len(window.results.hit_slugs()) >= 2)
