@@ -43,6 +43,10 @@ step "content check and prebuilt search index"
 "$VPY" packaging/build_search_index.py "$ROOT/content" "$BUILD/search-index"
 
 step "PyInstaller"
+# A setuptools build leaves factsheet_reader.egg-info in the source tree; the spec imports the
+# package from there, so PyInstaller would bundle that stale metadata instead of the dist-info
+# just installed (the version and licence files the About dialog shows).
+rm -rf "$ROOT"/factsheet_reader.egg-info
 if [[ -d $DIST/factsheet-reader ]]; then chmod -R u+w "$DIST/factsheet-reader"; fi
 rm -rf "$DIST/factsheet-reader"
 FACTSHEET_READER_PREBUILT_INDEX=$BUILD/search-index \
