@@ -138,7 +138,7 @@ li {{ margin-bottom: 5px; line-height: 140%; }}
 .reftools {{ font-size: {pt(9.5)}; color: {t.muted}; margin-top: 2px; margin-bottom: 2px; }}
 sup {{ font-size: {pt(8)}; }}
 th {{ color: {t.heading}; font-size: {pt(10)}; font-weight: 700; }}
-.glance {{ font-size: {pt(10.5)}; margin-top: 4px; margin-bottom: 4px; }}
+.glance {{ font-size: {pt(11)}; margin-top: 4px; margin-bottom: 4px; }}
 .hit-title {{ font-weight: 600; }}
 .letters a {{ font-weight: 600; }}
 .notice {{ color: {t.warning}; font-weight: 700; }}
