@@ -10,7 +10,7 @@ from reader.render.page import factsheet_url
 from reader.render.theme import LIGHT, Theme, stylesheet
 
 COLUMNS = 3
-RECENT_UPDATES = 6  # factsheets listed under "Recently updated"
+RECENT_UPDATES = 40  # factsheets listed under "Recently updated", newest first
 
 
 def letter_of(title: str) -> str:
@@ -76,15 +76,18 @@ def recently_updated(store: ContentStore, limit: int = RECENT_UPDATES) -> list:
 
 
 def _recently_updated(store: ContentStore) -> str:
+    """The latest updates by day: each day's factsheets as links (their pages say what changed)."""
     sheets = recently_updated(store)
     if not sheets:
         return ""
     e = html.escape
-    items = "".join(
-        f'<li><a href="{factsheet_url(s.slug)}">{e(s.title)}</a> '
-        f'<span class="muted">({e(long_date(s.changes[0].date))})</span>: {e(s.changes[0].text)}</li>'
-        for s in sheets)
-    return f'<a name="updated"></a><h2>Recently updated</h2><ul>{items}</ul>'
+    days: dict = {}
+    for sheet in sheets:
+        days.setdefault(sheet.changes[0].date, []).append(sheet)
+    lines = [f"<b>{e(long_date(day))}:</b> " + ", ".join(
+        f'<a href="{factsheet_url(s.slug)}">{e(s.title)}</a>' for s in group)
+        for day, group in days.items()]
+    return ('<a name="updated"></a><h2>Recently updated</h2><p>' + "<br/>".join(lines) + "</p>")
 
 
 def _newspaper(blocks: list[tuple[str, int]]) -> str:
