@@ -114,3 +114,15 @@ def test_progress_is_reported(sample_content, tmp_path):
     open_or_build(tmp_path / "i", load_content(sample_content.root),
                   progress=lambda done, total: seen.append((done, total))).close()
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_what_a_factsheet_was_compared_with_is_searchable(sample_content, tmp_path):
+    """A patient often knows the drug better than the diagnosis: a comparison named only in
+    Research at a glance finds its factsheet."""
+    sample_content.add("migraine", title="Migraine", tables=(
+        '[[outcomes]]\noutcome = "Migraine days"\ncomparison = "Topiramate"\n'
+        'result = "About the same"\ncertainty = "low"\ncertainty_by = "ours"\n'
+        'references = ["smith2020"]\n\n'))
+    ix = open_or_build(tmp_path / "index", load_content(sample_content.root))
+    assert [h.slug for h in ix.search("topiramate").hits] == ["migraine"]
+    ix.close()
