@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.atomic_write import write_text_atomically
+from reader.json_text import JSONTextError, parse_json
+from reader.set_aside import set_aside
 
 log = logging.getLogger(__name__)
 FILE_NAME = "settings.json"
@@ -49,14 +50,18 @@ class Settings:
         path = Path(path)
         known = {f.name: f for f in dataclasses.fields(cls) if f.name not in ("path", "extra")}
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = parse_json(path.read_bytes())
             if not isinstance(raw, dict):
-                raise ValueError("not a JSON object")
+                raise JSONTextError("not a JSON object")
         except FileNotFoundError:
             return cls(path=path)
-        except (OSError, ValueError) as exc:
-            log.warning("settings file %s is unreadable (%s); using defaults", path, exc)
-            _set_aside(path)
+        except OSError as exc:
+            log.warning("settings file %s cannot be read (%s); using defaults", path, exc)
+            return cls(path=path)
+        except JSONTextError as exc:
+            aside = set_aside(path)  # kept for a person to look at, never overwritten
+            log.warning("settings file %s is damaged (%s); using defaults%s", path, exc,
+                        f"; it is kept as {aside.name}" if aside else "")
             return cls(path=path)
         values, extra = {}, {}
         for key, value in raw.items():
@@ -82,9 +87,3 @@ class Settings:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomically(self.path, json.dumps(data, indent=2, sort_keys=True))
 
-
-def _set_aside(path: Path) -> None:
-    try:
-        os.replace(path, path.with_name(path.name + ".damaged"))
-    except OSError:
-        pass

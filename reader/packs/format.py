@@ -21,6 +21,7 @@ import struct
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from reader.json_text import JSONTextError, parse_json
 from reader.packs.errors import PackError
 from reader.packs.names import find_collisions, path_problem
 
@@ -258,20 +259,9 @@ def _files(value, source: str, limits: Limits) -> tuple[FileEntry, ...]:
 
 def load_json_object(data: bytes, source: str, what: str) -> dict:
     """A JSON object from UTF-8 `data`, refusing duplicate keys and non-finite numbers."""
-    def no_duplicates(pairs):
-        keys = [k for k, _ in pairs]
-        if len(keys) != len(set(keys)):
-            dup = next(k for k in keys if keys.count(k) > 1)
-            raise ValueError(f"duplicate key {dup!r}")
-        return dict(pairs)
-
-    def no_constants(name):
-        raise ValueError(f"{name} is not allowed")
-
     try:
-        raw = json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicates,
-                         parse_constant=no_constants)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raw = parse_json(data, strict=True)
+    except JSONTextError as exc:
         raise PackError(source, f"the {what} is not valid JSON ({exc})") from None
     if not isinstance(raw, dict):
         raise PackError(source, f"the {what} is not a JSON object")
@@ -301,6 +291,22 @@ def _sha(value, source: str, what: str) -> str:
     if not isinstance(value, str) or not _HEX64.match(value):
         raise PackError(source, f"manifest: SHA-256 of {what} must be 64 lower-case hex digits")
     return value
+
+
+CLOCK_SLACK = dt.timedelta(days=1)  # how far ahead of our clock a signed date may be
+
+
+def check_dates(created: dt.datetime, expires: dt.datetime, now: dt.datetime | None,
+                source: str, what: str = "this pack") -> None:
+    """Refuse what has expired, or claims to have been made more than a day in the future: a
+    date no honest publisher's clock gives, or a clock here that is badly wrong."""
+    now = now or dt.datetime.now(dt.UTC)
+    if now >= expires:
+        raise PackError(source, f"{what} expired on {format_time(expires)[:10]}")
+    if created > now + CLOCK_SLACK:
+        raise PackError(source, f"{what} says it was made on {format_time(created)[:10]}, more "
+                                f"than a day after this computer's date ({format_time(now)[:10]}); "
+                                "check the computer's date and time, or ask the publisher")
 
 
 def format_time(moment: dt.datetime) -> str:

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.json_text import parse_json
 from reader.packs.durable import replace_file
 from reader.packs.errors import PackError
 from reader.packs.names import path_problem
@@ -47,7 +48,7 @@ def read_state(root: Path) -> PackState:
     except OSError as exc:
         raise PackError(str(path), f"cannot read the pack state: {exc.strerror or exc}") from None
     try:
-        raw = json.loads(data.decode("utf-8"))
+        raw = parse_json(data)
         if not isinstance(raw, dict) or raw.get("format") != STATE_FORMAT:
             raise ValueError("not a pack state")
         active, previous, highest = raw["active"], raw["previous"], raw["highest"]
@@ -59,7 +60,7 @@ def read_state(root: Path) -> PackState:
                 isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
                 for k, v in highest.items()):
             raise ValueError("bad 'highest'")
-    except (UnicodeDecodeError, ValueError, KeyError) as exc:
+    except (ValueError, KeyError, TypeError) as exc:  # JSONTextError is a ValueError
         raise PackError(str(path), f"the pack state is damaged ({exc})") from None
     return PackState(active, previous, dict(highest))
 

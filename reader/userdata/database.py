@@ -161,6 +161,10 @@ class UserData:
                                clock: Callable[[], str]) -> UserData:
         stamp = clock().replace(":", "").replace("-", "")
         aside = path.with_name(f"{path.name}.damaged-{stamp}")
+        n = 2
+        while aside.exists():  # a second damaged file must not replace the first
+            aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+            n += 1
         log.error("user database %s is damaged (%s); moving it to %s", path, exc, aside)
         try:
             os.replace(path, aside)

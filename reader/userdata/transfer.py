@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reader.atomic_write import write_text_atomically
 from reader.content.markup import SLUG_RE
+from reader.json_text import JSONTextError, parse_json
 from reader.userdata.database import Bookmark, Note, UserData, now_iso
 
 FORMAT = "factsheet-reader/bookmarks-and-notes"
@@ -101,10 +102,9 @@ def read_export(path: Path) -> Exported:
     except UnicodeDecodeError as exc:
         raise TransferError(path, "", "not a bookmarks and notes export (not UTF-8 text)") from exc
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise TransferError(path, f"line {exc.lineno}, column {exc.colno}",
-                            f"not valid JSON ({exc.msg})") from exc
+        doc = parse_json(text)
+    except JSONTextError as exc:
+        raise TransferError(path, exc.where, f"not valid JSON ({exc.reason})") from None
     return parse_export(doc, path)
 
 

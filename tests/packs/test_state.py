@@ -45,3 +45,13 @@ def test_a_failed_write_leaves_the_old_state(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert read_state(tmp_path).active == "a-1-1234abcd"
     assert [p.name for p in tmp_path.iterdir()] == [STATE_FILE]
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000,
+                                  '{"format": 1, "active": null, "previous": null, '
+                                  '"highest": {"a": ' + "9" * 5001 + "}}"],
+                         ids=["deeply-nested", "5001-digit-number"])
+def test_hostile_state_is_reported_as_damaged_not_raised(tmp_path, text):
+    (tmp_path / STATE_FILE).write_text(text)
+    with pytest.raises(PackError, match="damaged"):
+        read_state(tmp_path)

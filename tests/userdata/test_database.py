@@ -107,6 +107,18 @@ def test_a_damaged_file_is_set_aside_not_wiped(db_path):
     assert [b.slug for b in data.bookmarks()] == ["sciatica"]
 
 
+def test_a_second_damaged_file_in_the_same_second_keeps_the_first(db_path):
+    db_path.parent.mkdir(parents=True)
+    clock = lambda: "2026-12-01T09:30:00Z"  # noqa: E731
+    for text in (b"first damaged file " * 100, b"second damaged file " * 100):
+        db_path.unlink(missing_ok=True)
+        db_path.write_bytes(text)
+        UserData.open(db_path, clock=clock).close()
+    kept = sorted(p.read_bytes()[:6] for p in db_path.parent.glob("userdata.sqlite3.damaged-*")
+                  if not p.name.endswith(("-journal", "-wal", "-shm")))
+    assert kept == [b"first ", b"second"]
+
+
 def test_a_database_with_a_broken_page_is_set_aside(db_path):
     data = UserData.open(db_path)
     for i in range(300):

@@ -133,3 +133,15 @@ def test_import_into_read_only_data_says_so(tmp_path, data):
     read_only = UserData.open(blocker / "userdata.sqlite3")
     with pytest.raises(Exception, match="read-only"):
         import_data(read_only, read_export(path))
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[" * 100_000 + "]" * 100_000, "not valid JSON (nested too deeply)"),
+    ('{"format": "x", "version": ' + "9" * 5001 + "}", "not valid JSON (Exceeds the limit"),
+], ids=["deeply-nested", "5001-digit-number"])
+def test_hostile_json_is_one_clear_error(tmp_path, text, message):
+    path = tmp_path / "import.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TransferError) as info:
+        read_export(path)
+    assert message in str(info.value)
