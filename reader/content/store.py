@@ -12,7 +12,7 @@ from pathlib import Path
 from reader.content import store_cache
 from reader.content.errors import ContentError
 from reader.content.factsheet_file import parse_factsheet
-from reader.content.markup import find_factsheet_links
+from reader.content.markup import SLUG_RE, find_factsheet_links
 from reader.content.model import CATEGORIES, Factsheet, PackInfo
 
 _PACK_KEYS = {
@@ -116,7 +116,9 @@ def load_content(root: Path, cache: Path | None = None) -> ContentStore:
 def _read_factsheets(folder: Path, problems: list[ContentError], digest) -> list[tuple[Path, bytes]]:
     files: list[tuple[Path, bytes]] = []
     seen: dict[str, Path] = {}
-    for path in sorted(folder.iterdir()):
+    # Files whose names are valid slugs first: of `Migraine.md` and `migraine.md`, the valid one
+    # is the factsheet and the other is reported as its duplicate (not the other way round).
+    for path in sorted(folder.iterdir(), key=lambda p: (not SLUG_RE.match(p.stem), p.name)):
         if path.name.startswith(".") or path.suffix != ".md":
             continue
         if path.is_symlink() or not path.is_file():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
 import sys
 from functools import cache
@@ -63,15 +62,14 @@ def read(folder: Path, root: Path, digest: str):
 
 def write(folder: Path, store) -> None:
     """Keep `store` for next time; any failure is logged and ignored."""
-    import tempfile  # only on a cache miss: it is slow to import
+    from reader.atomic_write import write_bytes_atomically  # only on a cache miss
 
     path = entry_path(folder, store.root, store.digest)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".content-", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(store, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        # Removes its temporary file if the write fails (a full disk must not fill up further).
+        write_bytes_atomically(path, pickle.dumps(store, protocol=pickle.HIGHEST_PROTOCOL),
+                               durable=False)
         _prune(path.parent)
     except Exception as exc:
         log.info("could not write the content cache %s (%s)", path, exc)

@@ -109,3 +109,29 @@ def test_cache_works_without_source_files(sample_content, tmp_path, monkeypatch)
         assert len(load_content(sample_content.root, cache=tmp_path / "c")) == 3
     finally:
         store_cache._code_fingerprint.cache_clear()
+
+
+def test_of_two_names_differing_in_case_the_valid_slug_wins(sample_content):
+    """`Migraine.md` beside `migraine.md`: the stray file is reported, the factsheet stays."""
+    good = sample_content.add("migraine", title="Migraine")
+    (good.parent / "Migraine.md").write_bytes(good.read_bytes())
+    store = load_content(sample_content.root)
+    assert store.get("migraine") is not None and store.get("migraine").title == "Migraine"
+    (problem,) = store.problems
+    assert problem.path.name == "Migraine.md"
+    assert "duplicate slug: same as migraine.md" in problem.message
+
+
+def test_a_failed_cache_write_leaves_no_temporary_file(sample_content, tmp_path, monkeypatch):
+    """A nearly full disk: the cache write fails and must not leave its half-written file."""
+    import pickle
+
+    cache = tmp_path / "cache"
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pickle, "dumps", lambda *a, **k: b"x" * 1000)
+    monkeypatch.setattr("reader.atomic_write.os.replace", disk_full)
+    assert len(load_content(sample_content.root, cache=cache)) == 3  # still loads
+    assert [p.name for p in (cache / "content").iterdir()] == []
