@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from reader.file_lock import try_lock as _lock
+from reader.file_lock import unlock as _unlock
 from reader.packs.errors import PackError
 
 BUSY = "another content pack install is in progress; try again when it has finished"
@@ -38,21 +40,3 @@ class InstallLock:
                 os.close(self._fd)
                 self._fd = None
 
-
-if os.name == "nt":
-    import msvcrt
-
-    def _lock(fd: int) -> None:
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-else:
-    import fcntl
-
-    def _lock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)

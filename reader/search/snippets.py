@@ -12,11 +12,16 @@ import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from reader.search.analysis import plain_tokens, spelling_variants, stem_tokens
 
 _SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s)|\n")
 MAX_CHARS = 220
+# A snippet is looked for in the first MAX_SCAN characters, among the first MAX_MATCHES matches:
+# a huge factsheet in a third-party pack must not hold the search thread for seconds.
+MAX_SCAN = 200_000
+MAX_MATCHES = 2_000
 
 
 @lru_cache(maxsize=200_000)
@@ -81,21 +86,26 @@ class Snippet:
 
 def make_snippet(text: str, terms: QueryTerms, fallback: str = "") -> Snippet:
     """The passage of `text` that holds most query terms, with matches in <b>; `fallback` if none."""
-    matches = list(terms.find(text))
+    text = text[:MAX_SCAN]
+    matches = list(islice(terms.find(text), MAX_MATCHES))
     if not matches:
         plain = _shorten(fallback or text, 0)
         return Snippet(html.escape(plain), plain)
     # Group matches by sentence and keep the sentence with most distinct terms, then most matches.
+    # Matches come in text order, so each sentence's group is the run up to its end: one pass.
     best_key, best_span = None, (0, 0)
     i = 0
     while i < len(matches):
         start = _sentence_start(text, matches[i][0])
         end = _sentence_end(text, matches[i][1])
-        group = [m for m in matches[i:] if m[0] < end]
+        j = i + 1
+        while j < len(matches) and matches[j][0] < end:
+            j += 1
+        group = matches[i:j]
         key = (len({m[2] for m in group}), len(group), -start)
         if best_key is None or key > best_key:
             best_key, best_span = key, (start, end)
-        i += len(group)
+        i = j
     start, end = best_span
     raw = text[start:end]
     lead = len(raw) - len(raw.lstrip())
@@ -106,14 +116,17 @@ def make_snippet(text: str, terms: QueryTerms, fallback: str = "") -> Snippet:
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    cut = max(text.rfind(".", 0, pos), text.rfind("!", 0, pos), text.rfind("?", 0, pos),
-              text.rfind("\n", 0, pos))
-    return cut + 1
+    # Look back at most a few passages' length: text without full stops must not cost a scan
+    # back to the start for every match.
+    lo = max(0, pos - 4 * MAX_CHARS)
+    cut = max(text.rfind(".", lo, pos), text.rfind("!", lo, pos), text.rfind("?", lo, pos),
+              text.rfind("\n", lo, pos))
+    return cut + 1 if cut >= 0 else lo
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    m = _SENTENCE_END_RE.search(text, pos)
-    return m.end() if m else len(text)
+    m = _SENTENCE_END_RE.search(text, pos, pos + 4 * MAX_CHARS)
+    return m.end() if m else min(len(text), pos + 4 * MAX_CHARS)
 
 
 def _shorten_with(passage: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:

@@ -9,6 +9,7 @@ import pytest
 from reader.content import load_content
 from reader.search import index as index_mod
 from reader.search.index import BuildCancelled, index_folder, open_or_build
+from tests.conftest import ContentFolder
 
 
 def test_builds_into_the_given_root_and_reuses_it(sample_content, tmp_path):
@@ -126,3 +127,68 @@ def test_what_a_factsheet_was_compared_with_is_searchable(sample_content, tmp_pa
     ix = open_or_build(tmp_path / "index", load_content(sample_content.root))
     assert [h.slug for h in ix.search("topiramate").hits] == ["migraine"]
     ix.close()
+
+
+def _damage_inside_a_segment(folder, store, query: str) -> None:
+    """Overwrite 300 bytes inside the segment file where the index still opens with the right
+    document count but `query` fails while being read (as the outside fault test found)."""
+    import random
+
+    from reader.search.index import _open_matching
+
+    (seg,) = folder.glob("*.seg")
+    original = seg.read_bytes()
+    for tenth in range(1, 20):
+        data = bytearray(original)
+        start = len(data) * tenth // 20
+        rng = random.Random(tenth)
+        data[start:start + 300] = bytes(rng.randrange(256) for _ in data[start:start + 300])
+        seg.write_bytes(bytes(data))
+        try:
+            ix = _open_matching(folder, store, readonly=False)
+        except Exception:
+            continue  # damage that open already notices is covered above
+        try:
+            ix.search(query)
+        except Exception:
+            return
+        finally:
+            ix.close()
+    raise AssertionError("no damage that fails only when read was found")
+
+
+def test_an_index_damaged_inside_is_rebuilt_when_a_search_fails(content, tmp_path, caplog):
+    for name in ("sciatica", "gout", "migraine", "tinnitus", "asthma"):
+        content.add(name, title=name.capitalize())
+    store = load_content(content.root)
+    root = tmp_path / "index"
+    open_or_build(root, store).close()
+    _damage_inside_a_segment(index_folder(root, store.digest), store, "sciatica")
+
+    ix = open_or_build(root, store)
+    assert ix.doc_count == 5  # the damage passes the checks made on open
+    assert [h.slug for h in ix.search("sciatica").hits] == ["sciatica"]
+    assert "failed while reading" in caplog.text
+    assert [h.slug for h in ix.search("gout").hits] == ["gout"]
+    ix.close()
+    again = open_or_build(root, store)  # the next start finds a good index
+    assert [h.slug for h in again.search("sciatica").hits] == ["sciatica"]
+    again.close()
+
+
+def test_an_index_another_instance_has_open_is_never_removed(sample_content, content, tmp_path):
+    """Two content folders sharing one cache: each instance's index is stale to the other."""
+    root = tmp_path / "shared-cache" / "index"
+    first = load_content(sample_content.root)
+    holder = open_or_build(root, first)
+    other = tmp_path / "other"
+    ContentFolder(other).add("gout", title="Gout")
+    open_or_build(root, load_content(other)).close()  # builds, then tidies the cache
+    assert holder.folder.exists()
+    assert [h.slug for h in holder.search("sciatica").hits][0] == "sciatica"
+    holder.close()
+
+    third = tmp_path / "third"
+    ContentFolder(third).add("tinnitus", title="Tinnitus")
+    open_or_build(root, load_content(third)).close()
+    assert not holder.folder.exists(), "an index nobody has open is tidied away"
