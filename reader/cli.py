@@ -52,6 +52,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not as a message at interpreter exit
+        return code
+    except BrokenPipeError:
+        # The reader of our output went away (`factsheet-reader search pain | head -1`): stop
+        # quietly, as other command-line tools do. Python would report the pipe again when it
+        # flushes stdout at exit, so point stdout at nothing first.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.version:
         return cmd_version(args.content)
@@ -112,7 +128,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from reader.packs.active import content_to_show
     from reader.paths import AppPaths
     from reader.search.filters import SearchFilters, missing_note
-    from reader.search.index import open_or_build
+    from reader.search.index import IndexError_, open_or_build
 
     paths = AppPaths.default()
     shown = content_to_show(paths, args.content)  # the active pack unless --content names one
@@ -122,7 +138,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     if missing := store.missing_content():
         print(missing, file=sys.stderr)
         return 1
-    index = open_or_build(paths.index_root, store, prebuilt=paths.prebuilt_index)
+    try:
+        index = open_or_build(paths.index_root, store, prebuilt=paths.prebuilt_index)
+    except IndexError_ as exc:
+        print(f"search is unavailable: {exc}", file=sys.stderr)
+        return 1
     text = " ".join(args.query)
     filters = SearchFilters(category=args.category, evidence=args.evidence)
     result = index.search(text, limit=max(1, args.limit), filters=filters)

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
+
+import pytest
 
 from reader.cli import main
+from tests.conftest import REPO
 
 
 def test_check_clean_folder(sample_content, capsys):
@@ -52,3 +58,26 @@ def test_search_without_content(tmp_path, home, capsys):
     assert main(["--content", str(tmp_path / "none"), "search", "x"]) == 1
     assert capsys.readouterr().err.strip() == (
         f"no content found in {tmp_path / 'none'} (content folder not found)")
+
+
+def test_search_says_in_one_line_when_no_index_can_be_written(sample_content, home, capsys):
+    (home / "cache").mkdir(parents=True)
+    (home / "cache" / "index").write_text("a file where the index folder should be")
+    assert main(["--content", str(sample_content.root), "search", "sciatica"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("search is unavailable: cannot write the search "
+                                               "index in ")
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]], ids=["text", "json"])
+def test_output_cut_short_by_a_closed_pipe_is_not_a_traceback(sample_content, tmp_path,
+                                                              json_flag):
+    env = {**os.environ, "FACTSHEET_READER_HOME": str(tmp_path / "home")}
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--content", str(sample_content.root), "search", "pain",
+         "--limit", "100", *json_flag], cwd=REPO, env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE)
+    reader.stdout.close()  # the reader of the output has gone (`| head -0`)
+    _, err = reader.communicate(timeout=120)
+    assert b"Traceback" not in err and b"BrokenPipeError" not in err, err.decode()
+    assert reader.returncode == 1
