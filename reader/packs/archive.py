@@ -68,10 +68,22 @@ def open_archive(window: PayloadWindow, source: str) -> zipfile.ZipFile:
         raise PackError(source, f"the payload is not a readable archive ({exc})") from None
 
 
+def stored_spans(zf: zipfile.ZipFile) -> dict[str, int]:
+    """Bytes each entry really occupies in the archive: from its local header to the next entry
+    (or the central directory). The compressed sizes the headers declare are only claims; these
+    are bounded by the file itself."""
+    infos = sorted(zf.infolist(), key=lambda i: i.header_offset)
+    ends = [i.header_offset for i in infos[1:]] + [zf.start_dir]
+    return {info.filename: max(0, end - info.header_offset) for info, end in zip(infos, ends,
+                                                                                strict=True)}
+
+
 def check_entries(zf: zipfile.ZipFile, manifest: Manifest, source: str, limits: Limits) -> None:
-    """Every archive entry is a regular file the manifest lists, with the size it lists."""
+    """Every archive entry is a regular file the manifest lists, with the size it lists, and
+    none expands more than `limits.ratio` times the bytes it really takes in the archive."""
     listed = {f.path: f for f in manifest.files}
     infos = zf.infolist()
+    spans = stored_spans(zf)
     if len(infos) > limits.files:
         raise PackError(source, f"the archive holds {len(infos)} entries (at most {limits.files})")
     seen: set[str] = set()
@@ -100,10 +112,13 @@ def check_entries(zf: zipfile.ZipFile, manifest: Manifest, source: str, limits: 
         if info.file_size != entry.size:
             raise PackError(source, f"archive entry {name!r} is {info.file_size} bytes; the "
                                     f"manifest says {entry.size}")
-        if info.file_size > RATIO_FLOOR and info.file_size > limits.ratio * max(1, info.compress_size):
+        if info.compress_size > spans[name]:
+            raise PackError(source, f"archive entry {name!r} claims {info.compress_size} packed "
+                                    f"bytes but takes only {spans[name]} in the archive")
+        if info.file_size > RATIO_FLOOR and info.file_size > limits.ratio * max(1, spans[name]):
             raise PackError(source, f"archive entry {name!r} expands more than {limits.ratio} "
                                     "times (a zip bomb?)")
-        packed += info.compress_size
+        packed += spans[name]
         unpacked += info.file_size
     if unpacked > RATIO_FLOOR and unpacked > limits.ratio * max(1, packed):
         raise PackError(source, f"the archive expands more than {limits.ratio} times (a zip bomb?)")
@@ -112,12 +127,17 @@ def check_entries(zf: zipfile.ZipFile, manifest: Manifest, source: str, limits: 
 
 
 def extract(zf: zipfile.ZipFile, manifest: Manifest, dest: Path | None, source: str,
-            progress: Progress | None = None, cancel: threading.Event | None = None) -> None:
+            progress: Progress | None = None, cancel: threading.Event | None = None,
+            ratio: int = Limits.ratio) -> None:
     """Write each listed file under `dest` (a new, empty folder), checking size and SHA-256 as
     it is written; fsync files and folders so a power cut cannot leave a half-written file that
     looks whole. With `dest` None the files are only read and checked (`pack verify`)."""
     root = Path(dest).resolve() if dest is not None else None
     total, done = manifest.content_bytes, 0
+    # What is written is counted against the bytes the archive really holds (never against the
+    # sizes its headers declare), per entry and in all.
+    spans = stored_spans(zf)
+    limit_all = max(RATIO_FLOOR, ratio * zf.start_dir)
     folders = {dest} if dest is not None else set()
     for entry in manifest.files:
         if cancel is not None and cancel.is_set():
@@ -134,6 +154,7 @@ def extract(zf: zipfile.ZipFile, manifest: Manifest, dest: Path | None, source: 
                     folders.add(folder)
         digest = hashlib.sha256()
         written = 0
+        limit_entry = max(RATIO_FLOOR, ratio * spans.get(entry.path, 0))
         try:
             with zf.open(entry.path) as src, _sink(target) as out:
                 while True:
@@ -146,6 +167,9 @@ def extract(zf: zipfile.ZipFile, manifest: Manifest, dest: Path | None, source: 
                     if written > entry.size:
                         raise PackError(source, f"{entry.path!r} unpacks to more than the "
                                                 f"{entry.size} bytes the manifest lists")
+                    if written > limit_entry or done + written > limit_all:
+                        raise PackError(source, f"{entry.path!r} expands more than {ratio} "
+                                                "times the bytes it takes (a zip bomb?)")
                     digest.update(chunk)
                     out.write(chunk)
                     if progress is not None:

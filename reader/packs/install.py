@@ -42,7 +42,7 @@ from reader.packs.format import (
     Limits,
     Manifest,
     SignedHeader,
-    format_time,
+    check_dates,
     parse_manifest,
     read_header,
     version_tuple,
@@ -217,7 +217,8 @@ def install_staged(staged: Path, work: Path, source: str, options: InstallOption
                 check_entries(zf, manifest, source, options.limits)
                 content = work / "content"
                 content.mkdir()
-                extract(zf, manifest, content, source, options.progress, options.cancel)
+                extract(zf, manifest, content, source, options.progress, options.cancel,
+                        options.limits.ratio)
             _write_record(content, header)
             options.step("extracted")
             options.check_cancel(source)
@@ -270,10 +271,12 @@ def check_acceptable(manifest: Manifest, header: SignedHeader, key: TrustedKey,
     if version_tuple(manifest.min_app_version) > version_tuple(app_version):
         raise PackError(source, f"this pack needs Factsheet Reader {manifest.min_app_version} or "
                                 f"newer (this is {app_version}); update the app first")
-    now = options.now or dt.datetime.now(dt.UTC)
-    if now >= manifest.expires:
-        raise PackError(source, f"this pack expired on {format_time(manifest.expires)[:10]}; "
-                                "ask the publisher for a current one")
+    try:
+        check_dates(manifest.created, manifest.expires, options.now, source)
+    except PackError as exc:
+        if "expired" in exc.message:
+            exc.message += "; ask the publisher for a current one"
+        raise
     _check_sequence(manifest, state, source, options.paths)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -10,7 +9,7 @@ from urllib.parse import urljoin
 from reader.packs.active import bundled_pack, resolve_content
 from reader.packs.download import check_url, download
 from reader.packs.errors import PackError
-from reader.packs.format import format_time
+from reader.packs.format import check_dates
 from reader.packs.install import (
     Expected,
     InstallOptions,
@@ -64,11 +63,12 @@ def check_for_update(index_url: str, options: InstallOptions, *,
     if index.key_id != key_id:
         raise PackError(index_url, "the update list names a different key than the one that "
                                    "signed it")
-    now = options.now or dt.datetime.now(dt.UTC)
-    if now >= index.expires:
-        raise PackError(index_url, f"the update list expired on {format_time(index.expires)[:10]}"
-                                   "; the publisher has not refreshed it, so nothing was "
-                                   "installed")
+    try:
+        check_dates(index.created, index.expires, options.now, index_url, "the update list")
+    except PackError as exc:
+        if "expired" in exc.message:
+            exc.message += "; the publisher has not refreshed it, so nothing was installed"
+        raise
     pack_id, installed = _installed(options)
     entry = index.newest(pack_id) if pack_id else None
     if entry is not None and pack_id not in key.pack_ids:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reader.packs.archive import CHUNK, PayloadWindow, check_entries, extract, open_archive
 from reader.packs.errors import PackError
-from reader.packs.format import Limits, Manifest, format_time, parse_manifest, read_header
+from reader.packs.format import Limits, Manifest, check_dates, parse_manifest, read_header
 from reader.packs.signing import verify_signature
 from reader.packs.trust import Trust, TrustedKey
 
@@ -44,8 +44,7 @@ def verify_pack(path: Path, trust: Trust, limits: Limits | None = None,
         if manifest.pack_id not in key.pack_ids:
             raise PackError(source, f"pack id {manifest.pack_id!r} is not one key "
                                     f"{key.key_id} may sign")
-        if (now or dt.datetime.now(dt.UTC)) >= manifest.expires:
-            raise PackError(source, f"this pack expired on {format_time(manifest.expires)[:10]}")
+        check_dates(manifest.created, manifest.expires, now, source)
         payload_size = size - header.payload_offset
         if payload_size != manifest.payload_size:
             raise PackError(source, f"the payload is {payload_size} bytes; the manifest says "
@@ -57,5 +56,5 @@ def verify_pack(path: Path, trust: Trust, limits: Limits | None = None,
             raise PackError(source, "the payload does not match its SHA-256 in the manifest")
         with open_archive(PayloadWindow(fh, header.payload_offset, payload_size), source) as zf:
             check_entries(zf, manifest, source, limits)
-            extract(zf, manifest, None, source)
+            extract(zf, manifest, None, source, ratio=limits.ratio)
     return VerifiedPack(manifest, key)

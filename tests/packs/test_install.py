@@ -375,6 +375,25 @@ def test_an_entry_that_unpacks_to_more_than_its_header_says_is_refused(installed
     installed.assert_refused(path, "cannot be unpacked|does not match|unpacks to more")
 
 
+def test_a_zip_bomb_whose_headers_understate_its_expansion_is_refused(installed):
+    """The outside fault test's bomb: entries that claim ~99x expansion but really expand
+    ~1,000x. The headers' compressed sizes are raised to 1/99 of the unpacked size; the bytes the
+    archive really holds are what count."""
+    files = _with([("factsheets/bomb.md", bytes(4 << 20))])
+    payload = bytearray(zip_payload(files))
+    name = "factsheets/bomb.md"
+    info = zipfile.ZipFile(io.BytesIO(bytes(payload))).getinfo(name)
+    claimed = info.file_size // 99
+    assert info.compress_size * 500 < info.file_size  # it really expands far more than 100x
+    for offset in (info.header_offset + 18, _central_offset(payload, name) + 20):
+        payload[offset:offset + 4] = struct.pack("<I", claimed)
+    manifest = manifest_dict(bytes(payload), files, installed.key)
+    path = write_signed(installed.tmp / "lying-bomb.fsrpack", installed.key, manifest,
+                        bytes(payload))
+    installed.assert_refused(path, "claims .* packed bytes but takes only|expands more than")
+    assert installed.staging_leftovers() == []
+
+
 def _central_offset(payload: bytearray, name: str) -> int:
     return bytes(payload).rindex(b"PK\x01\x02", 0, bytes(payload).rindex(name.encode()))
 
@@ -552,3 +571,13 @@ def test_options_do_not_leak_between_installs(env):
     with pytest.raises(PackError, match="does not trust"):
         other.install(env.build(2))
     env.install(env.tmp / "seq2.fsrpack")
+
+
+def test_a_pack_made_more_than_a_day_in_the_future_is_refused(installed):
+    """A validly signed pack 'created' a year ahead once installed and showed that date."""
+    now = dt.datetime(2026, 12, 2, 12, 0, tzinfo=dt.UTC)
+    ahead = hand_made(installed, "ahead", sequence=3, created="2027-12-02T00:00:00Z")
+    installed.assert_refused(ahead, "says it was made on 2027-12-02, more than a day after this "
+                                    "computer's date \\(2026-12-02\\)", now=now)
+    slightly = hand_made(installed, "slightly", sequence=3, created="2026-12-03T06:00:00Z")
+    assert installed.install(slightly, now=now).manifest.sequence == 3  # clocks differ a little

@@ -320,3 +320,49 @@ def test_cancel_during_download(published):
 def test_only_web_addresses_are_fetched(installed, url):
     _refused(installed, "must start with https://",
              lambda: check_for_update(url, installed.options(), **FAST))
+
+
+def _redirect_to(target_of):
+    def answer(handler):
+        handler.send_response(302)
+        handler.send_header("Location", target_of(handler))
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+    return answer
+
+
+def test_a_redirect_to_another_scheme_is_refused_before_anything_connects(installed, server):
+    with socket.socket() as listener:  # what an FTP server would be: it must never hear from us
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        listener.settimeout(0.3)
+        port = listener.getsockname()[1]
+        server.routes["/index.json"] = _redirect_to(lambda h: f"ftp://127.0.0.1:{port}/index.json")
+        _refused(installed, "which is not a web address; nothing was fetched from it",
+                 lambda: check_for_update(server.url("/index.json"), installed.options(), **FAST))
+        with pytest.raises(TimeoutError):
+            listener.accept()
+
+
+def test_a_redirect_loop_is_one_clear_line(installed, server):
+    server.routes["/index.json"] = _redirect_to(lambda h: "/again.json")
+    server.routes["/again.json"] = _redirect_to(lambda h: "/index.json")
+    error = _refused(installed, "the server's redirects go round in a loop",
+                     lambda: check_for_update(server.url("/index.json"), installed.options(),
+                                              **FAST))
+    assert "\n" not in str(error)
+
+
+def test_a_redirect_from_https_down_to_http_is_refused():
+    import urllib.request
+
+    from reader.packs.download import _CheckedRedirects
+
+    handler = _CheckedRedirects("https://updates.example.org/index.json")
+    request = urllib.request.Request("https://updates.example.org/index.json")
+    with pytest.raises(PackError, match="from https to an unencrypted http address"):
+        handler.redirect_request(request, None, 302, "Found", {},
+                                 "http://updates.example.org/index.json")
+    moved = handler.redirect_request(request, None, 301, "Moved", {},
+                                     "https://mirror.example.org/index.json")
+    assert moved.full_url == "https://mirror.example.org/index.json"
