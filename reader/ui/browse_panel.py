@@ -62,14 +62,15 @@ class BrowsePanel(QTabWidget):
             item.setExpanded(not item.isExpanded())
 
     def select(self, slug: str) -> None:
-        """Highlight `slug` in the visible tree without emitting anything."""
-        tree = self.currentWidget()
-        it = tree.invisibleRootItem()
-        for i in range(it.childCount()):
-            group = it.child(i)
-            for j in range(group.childCount()):
-                if group.child(j).data(0, SLUG_ROLE) == slug:
-                    tree.blockSignals(True)
-                    tree.setCurrentItem(group.child(j))
-                    tree.blockSignals(False)
-                    return
+        """Highlight `slug` in both condition trees without emitting anything, whichever tab
+        is showing (the Saved and Recent tabs, added by the window, are lists, not trees)."""
+        for tree in (self.az, self.categories):
+            it = tree.invisibleRootItem()
+            for i in range(it.childCount()):
+                group = it.child(i)
+                for j in range(group.childCount()):
+                    if group.child(j).data(0, SLUG_ROLE) == slug:
+                        tree.blockSignals(True)
+                        tree.setCurrentItem(group.child(j))
+                        tree.blockSignals(False)
+                        break

@@ -63,6 +63,22 @@ def test_recently_viewed_lists_latest_first(qtbot, reader_window):
     assert win.recent_list.list.count() == 0
 
 
+@pytest.mark.parametrize("tab", ["recent_list", "saved_list"])
+def test_opening_a_factsheet_while_a_personal_tab_shows_is_no_crash(qtbot, reader_window, tab):
+    """With the Recent tab current, opening a factsheet raised in the window's selection code
+    ('RecentList' has no 'invisibleRootItem'), and the notes and bookmark went stale."""
+    win = reader_window
+    win.open_factsheet("sciatica")
+    win.browse.setCurrentWidget(getattr(win, tab))
+    qtbot.waitUntil(lambda: win.recent_list.list.count() >= 1)
+    if tab == "recent_list":
+        win.recent_list.list.itemClicked.emit(win.recent_list.list.item(0))
+    win.open_factsheet("peripheral-neuropathy")  # as a search result would
+    assert win.current_page() == "peripheral-neuropathy"
+    assert win.browse.currentWidget() is getattr(win, tab)
+    assert win.browse.az.currentItem().text(0) == "Peripheral neuropathy"
+
+
 def test_keyboard_opens_saved_and_recent(qtbot, reader_window):
     win = reader_window
     win.search_field.setText("back")
