@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.content.store import ContentStore
@@ -16,42 +16,12 @@ from reader.settings import FILE_NAME as SETTINGS_FILE
 from reader.settings import Settings
 from reader.ui.app_icon import set_app_identity
 from reader.ui.crash_dialog import CrashReporter
+from reader.ui.first_paint import ExitAfterFirstPaint
 from reader.ui.main_window import MainWindow
 from reader.ui.module_sources import forget_module_sources
 from reader.ui.search_service import SearchService
 
 log = logging.getLogger(__name__)
-
-
-class _ExitAfterFirstPaint(QObject):
-    """Ends the event loop right after the watched widget's first paint (--quit-after-load).
-
-    The contract smoke tests rely on: exit code 0 and the log line "home page painted" once the
-    page has painted; exit code 1 and "did not paint" if it has not within PAINT_TIMEOUT_MS.
-    Under the offscreen platform a window never reports itself exposed, and in Qt 6 quit() closes
-    windows first; exit() after the first paint works on every platform.
-    """
-
-    PAINT_TIMEOUT_MS = 60_000
-
-    def __init__(self, app: QApplication) -> None:
-        super().__init__()
-        self._app = app
-        self._done = False
-        QTimer.singleShot(self.PAINT_TIMEOUT_MS, self, self._give_up)
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.Paint and not self._done:
-            self._done = True
-            log.info("home page painted; exiting (--quit-after-load)")
-            QTimer.singleShot(0, lambda: self._app.exit(0))
-        return False
-
-    def _give_up(self) -> None:
-        if not self._done:
-            self._done = True
-            log.error("the home page did not paint within %d s", self.PAINT_TIMEOUT_MS // 1000)
-            self._app.exit(1)
 
 
 def content_notice(store: ContentStore) -> str | None:
@@ -115,7 +85,7 @@ def run_app(content_dir: Path | None = None, quit_after_load: bool = False,
     window.search_field.setFocus()
     QTimer.singleShot(0, forget_module_sources)  # start-up's imports are done
     if quit_after_load:
-        watcher = _ExitAfterFirstPaint(app)
+        watcher = ExitAfterFirstPaint(app)
         window.page.viewport().installEventFilter(watcher)
     else:
         # The index is opened (or built) only once the window is on screen.

@@ -79,7 +79,7 @@ class _Recovery:
 def run_kiosk(app: QApplication, store: ContentStore, paths: AppPaths, config: KioskConfig,
               quit_after_load: bool = False, open_slug: str | None = None) -> int:
     """Run the kiosk until staff exit it; the exit status is STAFF_EXIT_STATUS then."""
-    from reader.ui.app import _ExitAfterFirstPaint
+    from reader.ui.first_paint import ExitAfterFirstPaint
 
     log.info("starting in kiosk mode (config: %s)", config.source or "none; defaults")
     for problem in config.problems:
@@ -102,7 +102,7 @@ def run_kiosk(app: QApplication, store: ContentStore, paths: AppPaths, config: K
     recovery = _Recovery(app, window)
     recovery.install()
     if quit_after_load:
-        watcher = _ExitAfterFirstPaint(app)
+        watcher = ExitAfterFirstPaint(app)
         window.stack.currentWidget().installEventFilter(watcher)
     else:
         QTimer.singleShot(0, window.search_service.start)
