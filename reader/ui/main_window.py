@@ -56,7 +56,6 @@ class MainWindow(QMainWindow):
         self._page_cache = PageCache()
         self.page_theme: Theme = LIGHT  # colours and zoom; set by reader/ui/page_style.py
         self.setWindowTitle(APP_TITLE)
-        self.resize(1200, 780)
 
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText("Search conditions, symptoms, studies…  (Ctrl+K)")

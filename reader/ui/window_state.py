@@ -27,9 +27,62 @@ def _encode(data: QByteArray) -> str:
     return bytes(data.toBase64()).decode("ascii")
 
 
+PREFERRED_SIZE = (1200, 780)  # the first window on a screen with room for it
+SCREEN_SHARE = 0.92  # of the screen's free area, on a smaller screen
+
+
+def first_size(available_width: int, available_height: int) -> tuple[int, int]:
+    """The first window's size for a screen whose free area (less task bars and docks) is
+    given: the preferred size where it fits, else most of the screen."""
+    width, height = PREFERRED_SIZE
+    return (min(width, int(available_width * SCREEN_SHARE)),
+            min(height, int(available_height * SCREEN_SHARE)))
+
+
+def _available(window):
+    from PySide6.QtGui import QGuiApplication
+
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else None
+
+
+def size_for_screen(window) -> None:
+    """Size the window from the screen it is on, and centre it there."""
+    area = _available(window)
+    if area is None:
+        return
+    width, height = first_size(area.width(), area.height())
+    window.resize(width, height)
+    frame = window.frameGeometry()
+    frame.moveCenter(area.center())
+    window.move(frame.topLeft())
+
+
+def fits_a_screen(window) -> bool:
+    """True when the window (less its frame, which a window manager may let overhang by a
+    pixel or two) lies within the free area of one of the screens."""
+    from PySide6.QtGui import QGuiApplication
+
+    inside = window.geometry()
+    return any(screen.availableGeometry().contains(inside)
+               for screen in QGuiApplication.screens())
+
+
+def keep_on_screen(window) -> None:
+    """Once the window is shown (frame and screen known): if it does not fit, size it for the
+    screen it is on."""
+    if window.isMaximized() or window.isFullScreen() or fits_a_screen(window):
+        return
+    log.info("window does not fit this screen; sizing it for the screen")
+    size_for_screen(window)
+
+
 def restore_layout(window) -> None:
-    """Size, panels and splitter from the settings; anything unreadable is ignored."""
+    """Size, panels and splitter from the settings; anything unreadable is ignored. A saved
+    size and place that no longer fits the screen (a laptop undocked from a big monitor) gives
+    way to one made for the screen there is."""
     s = window.settings
+    size_for_screen(window)
     if (geometry := _decode(s.window_geometry)) is not None:
         window.restoreGeometry(geometry)
     if (state := _decode(s.window_state)) is not None:
@@ -77,3 +130,4 @@ def install(window) -> None:
     window._window_state_saver = _SaveOnClose(window)
     window.installEventFilter(window._window_state_saver)
     QTimer.singleShot(0, window, lambda: restore_last_page(window))
+    QTimer.singleShot(0, window, lambda: keep_on_screen(window))  # after show: frame is known

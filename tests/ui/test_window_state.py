@@ -49,3 +49,29 @@ def test_a_last_page_that_has_gone_is_ignored(qtbot, sample_content, tmp_path):
     qtbot.wait(50)
     assert win.current_page() == "home"
     win.close()
+
+
+def test_the_first_window_is_sized_for_the_screen_it_opens_on(qtbot, sample_content, tmp_path):
+    """A fixed 1200x780 window put its status bar and dock tabs off a 1366x768 screen."""
+    from reader.ui.window_state import first_size
+
+    assert first_size(1920, 1040) == (1200, 780)  # room to spare: the preferred size
+    assert first_size(1366, 728) == (1200, 669)  # a common laptop, less its task bar
+    assert first_size(1024, 560) == (942, 515)
+    win = make_window(qtbot, sample_content.root, tmp_path / "home", size=None)
+    area = win.screen().availableGeometry()
+    qtbot.wait(50)
+    assert area.contains(win.geometry())
+    assert (win.width(), win.height()) == first_size(area.width(), area.height())
+    win.close()
+
+
+def test_a_saved_size_that_no_longer_fits_the_screen_gives_way(qtbot, sample_content, tmp_path):
+    """Closed on a big monitor, opened on the laptop: the window must not hang off the edges."""
+    home = tmp_path / "home"
+    win = make_window(qtbot, sample_content.root, home, size=None)
+    win.setGeometry(3000, 2000, 2400, 1600)  # somewhere no screen here reaches
+    assert win.close()
+    again = make_window(qtbot, sample_content.root, home, size=None)
+    qtbot.waitUntil(lambda: again.screen().availableGeometry().contains(again.geometry()))
+    again.close()
