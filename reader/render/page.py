@@ -154,12 +154,16 @@ def evidence_html(sheet: Factsheet, theme: Theme) -> str:
     """The evidence badge beside its one-sentence summary, and what the level means."""
     e = html.escape
     bg, fg = theme.badge.get(sheet.evidence.level, ("#555555", "#ffffff"))
-    border = (f"border-collapse: collapse; border: 2px solid {theme.badge_border};"
-              if theme.badge_border else "")
-    badge = (f'<table cellspacing="0" cellpadding="0" style="{border}"><tr>'
+    badge = (f'<table cellspacing="0" cellpadding="0"><tr>'
              f'<td nowrap class="badge" style="background-color: {bg}; color: {fg}; '
              f'padding: 5px 12px 5px 12px;">{e(sheet.evidence.label).replace(" ", "&nbsp;")}'
              "</td></tr></table>")
+    if theme.badge_border:
+        # A frame as a one-cell table in the border colour, 2 px wider all round: a CSS border
+        # on the badge's own table takes its width from the text, which then breaks mid-word
+        # ("Limited evidenc / e").
+        badge = (f'<table cellspacing="0" cellpadding="2" style="background-color: '
+                 f'{theme.badge_border};"><tr><td>{badge}</td></tr></table>')
     return (
         '<table cellspacing="0" cellpadding="0" width="100%" style="margin-top: 14px;"><tr>'
         f'<td valign="top" nowrap style="padding-top: 2px;">{badge}</td>'
