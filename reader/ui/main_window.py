@@ -137,23 +137,21 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(bar)
-        style = self.style()
-        from PySide6.QtWidgets import QStyle
+        from reader.ui.toolbar_icons import recolour_toolbar
 
-        self.back_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "Back", self)
+        self.back_action = QAction("Back", self)
         self.back_action.setShortcuts(_shortcuts("Alt+Left", QKeySequence.StandardKey.Back))
         self.back_action.triggered.connect(self.go_back)
-        self.forward_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), "Forward", self)
+        self.forward_action = QAction("Forward", self)
         self.forward_action.setShortcuts(_shortcuts("Alt+Right", QKeySequence.StandardKey.Forward))
         self.forward_action.triggered.connect(self.go_forward)
-        self.home_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp),
-                                   "Home", self)
+        self.home_action = QAction("Home", self)
         self.home_action.setShortcut(QKeySequence("Alt+Home"))
         self.home_action.triggered.connect(self.go_home)
         for action in (self.back_action, self.forward_action, self.home_action):
             action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
             bar.addAction(action)
+        recolour_toolbar(self)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.clear_search)
         self._update_actions()
 

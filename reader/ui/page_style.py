@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeySe
 
 from reader.render.theme import ZOOM_MAX, ZOOM_MIN, Theme, clamp_zoom, theme_named, zoom_factor
 from reader.ui.page_view import MAX_TEXT_WIDTH
+from reader.ui.toolbar_icons import recolour_toolbar
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +135,7 @@ class PageStyle:
         else:
             window.setPalette(window_palette(theme))
             self._own_palette = True
+        recolour_toolbar(window)  # the icons follow the palette's text colour
         self.on_change()
         if rerender:
             bar = window.page.verticalScrollBar()

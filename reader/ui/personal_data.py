@@ -11,10 +11,11 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPainterPath, QPalette, QPixmap
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar
 
 from reader.ui.navigation import HOME
+from reader.ui.toolbar_icons import star_icon
 from reader.userdata.database import UserData, UserDataError
 from reader.userdata.transfer import TransferError, import_data, read_export, write_export
 
@@ -105,33 +106,6 @@ class PersonalData(QObject):
         self.bookmarks_changed.emit()
         self.notes_changed.emit()
         return summary.describe()
-
-
-def star_icon(outline: QColor) -> QIcon:
-    """A star: hollow when off, filled gold when on (the bookmark toggle's two states)."""
-    import math
-
-    icon = QIcon()
-    for size in (16, 24, 32, 48):
-        path = QPainterPath()
-        for i in range(10):
-            r = size * (0.46 if i % 2 == 0 else 0.19)
-            a = math.pi / 2 + i * math.pi / 5
-            point = (size / 2 + r * math.cos(a), size * 0.53 - r * math.sin(a))
-            path.moveTo(*point) if i == 0 else path.lineTo(*point)
-        path.closeSubpath()
-        for state, fill in ((QIcon.State.Off, None), (QIcon.State.On, QColor("#e3a008"))):
-            pixmap = QPixmap(size, size)
-            pixmap.fill(QColor(0, 0, 0, 0))
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(outline if fill is None else fill.darker(130))
-            if fill is not None:
-                painter.setBrush(fill)
-            painter.drawPath(path)
-            painter.end()
-            icon.addPixmap(pixmap, QIcon.Mode.Normal, state)
-    return icon
 
 
 def open_personal_data(window) -> PersonalData:

@@ -82,3 +82,24 @@ def test_settings_are_applied_at_start(qtbot, sample_content, tmp_path):
     assert win.page_theme.background == DARK.background
     assert win.theme_actions["dark"].isChecked()
     win.close()
+
+
+def _brightest_ink(icon) -> int:
+    """The lightness of the most opaque pixels an icon draws (0 black .. 255 white)."""
+    image = icon.pixmap(24, 24).toImage()
+    inks = [image.pixelColor(x, y) for x in range(24) for y in range(24)]
+    inks = [c for c in inks if c.alpha() > 200]
+    assert inks, "the icon draws nothing"
+    return max(c.lightness() for c in inks)
+
+
+def test_toolbar_icons_stay_visible_in_every_theme(reader_window):
+    """The style's black arrows were about 1.2:1 against the dark theme's toolbar."""
+    win = reader_window
+    for theme in ("dark", "light", "high-contrast"):
+        win.theme_actions[theme].trigger()
+        background = win.palette().color(QPalette.ColorRole.Window).lightness()
+        for action in (win.back_action, win.forward_action, win.home_action,
+                       win.bookmark_action):
+            ink = _brightest_ink(action.icon())
+            assert abs(ink - background) > 100, (theme, action.text(), ink, background)
