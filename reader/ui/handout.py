@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 
 from reader.content.model import Factsheet
 from reader.render.handout import NO_HEADER, HandoutHeader, render_handout
+from reader.ui.heading_sizes import apply_stylesheet_heading_sizes
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,7 @@ def paint_handout(device: QPagedPaintDevice, sheet: Factsheet, header: HandoutHe
     # stylesheet's pixel lengths are scaled from the screen's 96 dpi.
     doc.documentLayout().setPaintDevice(device)
     doc.setHtml(render_handout(sheet, header))
+    apply_stylesheet_heading_sizes(doc)
     doc.setDocumentMargin(0)
 
     painter = QPainter()

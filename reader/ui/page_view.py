@@ -7,6 +7,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser
 
 from reader.render.page import FACTSHEET_SCHEME
+from reader.ui.heading_sizes import apply_stylesheet_heading_sizes
 
 MAX_TEXT_WIDTH = 780  # pixels of text per line, about 75–90 characters
 MIN_MARGIN = 18
@@ -28,6 +29,7 @@ class PageView(QTextBrowser):
 
     def show_html(self, html: str, scroll: int = 0) -> None:
         self.setHtml(html)
+        apply_stylesheet_heading_sizes(self.document())
         self._update_margins()
         self.verticalScrollBar().setValue(scroll)
 

@@ -103,3 +103,27 @@ def test_toolbar_icons_stay_visible_in_every_theme(reader_window):
                        win.bookmark_action):
             ink = _brightest_ink(action.icon())
             assert abs(ink - background) > 100, (theme, action.text(), ink, background)
+
+
+def _heading_height(win, text: str) -> float:
+    doc = win.page.document()
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() and block.text() == text:
+            return doc.documentLayout().blockBoundingRect(block).height()
+        block = block.next()
+    raise AssertionError(f"no heading {text!r}")
+
+
+def test_headings_grow_with_the_zoom_like_the_text(reader_window):
+    """Qt's own heading size step used to win: a heading was the same at 83 %, 100 % and 133 %."""
+    win = reader_window
+    win.open_factsheet("chronic-low-back-pain")
+    normal = _heading_height(win, "What is it?")
+    for _ in range(3):
+        win.zoom_in_action.trigger()
+    assert _heading_height(win, "What is it?") > normal * 1.25
+    win.zoom_reset_action.trigger()
+    for _ in range(2):
+        win.zoom_out_action.trigger()
+    assert _heading_height(win, "What is it?") < normal * 0.9
