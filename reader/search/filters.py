@@ -34,6 +34,15 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     corrected: str | None = None  # the corrected query the hits are for, when one was needed
     missing: tuple[str, ...] = ()  # words of that query no factsheet holds (hits match the rest)
+    total: int = 0  # factsheets that match in all; `hits` holds the best of them
+
+    def count_text(self) -> str:
+        """`3 factsheets`, or `30 of 64 factsheets` when only the best were listed."""
+        total = max(self.total, len(self.hits))
+        noun = "factsheet" if total == 1 else "factsheets"
+        if total > len(self.hits):
+            return f"{len(self.hits)} of {total} {noun} (the best matches first)"
+        return f"{total} {noun}"
 
 
 def missing_note(missing: tuple[str, ...]) -> str:

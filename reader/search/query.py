@@ -197,17 +197,19 @@ def run_search(searcher, text: str, limit: int, filters: SearchFilters,
     words ("nek pain" would list every kind of pain). When the query has such a word and a close
     word of the index gives hits, those hits are returned with `corrected` set."""
     parsed = parse(text, as_you_type)
-    hits = _run(searcher, parsed, limit, filters)
+    hits, total = _run(searcher, parsed, limit, filters)
     if not (parsed.words or parsed.prefix):
-        return SearchResult(text, hits)
+        return SearchResult(text, hits, total=total)
     corrected = correct(searcher, parsed)
     if corrected is not None:
         fixed = parse(corrected, as_you_type=False)
-        fixed_hits = _run(searcher, fixed, limit, filters)
+        fixed_hits, fixed_total = _run(searcher, fixed, limit, filters)
         if fixed_hits:
             return SearchResult(text, fixed_hits, corrected=corrected,
-                                missing=missing_words(searcher.reader(), fixed))
-    return SearchResult(text, hits, missing=missing_words(searcher.reader(), parsed))
+                                missing=missing_words(searcher.reader(), fixed),
+                                total=fixed_total)
+    return SearchResult(text, hits, missing=missing_words(searcher.reader(), parsed),
+                        total=total)
 
 
 def missing_words(reader, parsed: _Parsed) -> tuple[str, ...]:
@@ -239,14 +241,19 @@ def _filter(filters: SearchFilters) -> Q.Query | None:
     return Q.And(parts) if parts else None
 
 
-def _run(searcher, parsed: _Parsed, limit: int, filters: SearchFilters) -> list[Hit]:
+def _run(searcher, parsed: _Parsed, limit: int, filters: SearchFilters) -> tuple[list[Hit], int]:
+    """The best `limit` hits, and how many factsheets match in all."""
     reader = searcher.reader()
     query = build_query(reader, parsed)
     if query is None:
-        return []
+        return [], 0
     # Iterate rather than list(): list() asks len(), which counts every matching document.
-    found = searcher.search(query, limit=max(limit * 3, 30), filter=_filter(filters), terms=True)
-    results = _rank([r for r in found], _leaf_groups(query), limit)
+    wanted = max(limit * 3, 30)
+    found = searcher.search(query, limit=wanted, filter=_filter(filters), terms=True)
+    scored = [r for r in found]
+    # The full count only when there may be more matches than were scored (it walks them all).
+    total = len(found) if len(scored) >= wanted else len(scored)
+    results = _rank(scored, _leaf_groups(query), limit)
     terms = query_terms(parsed.words + [w for p in parsed.phrases for w in p], parsed.prefix)
     hits = []
     for r in results:
@@ -258,7 +265,7 @@ def _run(searcher, parsed: _Parsed, limit: int, filters: SearchFilters) -> list[
             evidence=fields.get("evidence", ""), score=round(float(r.score or 0.0), 4),
             snippet=snippet.html, snippet_text=snippet.text,
         ))
-    return hits
+    return hits, total
 
 
 def correct(searcher, parsed: _Parsed) -> str | None:

@@ -330,9 +330,8 @@ class MainWindow(QMainWindow):
         elif not result.hits:
             self._set_status("No factsheets match. Try another word, a symptom, or fewer words.")
         else:
-            n = len(result.hits)
             note = _esc(missing_note(result.missing))
-            self._set_status(f"{n} factsheet{'s' if n != 1 else ''}" + (f". {note}" if note else ""))
+            self._set_status(result.count_text() + (f". {note}" if note else ""))
 
     def _open_first_hit(self) -> None:
         self._debounce.stop()

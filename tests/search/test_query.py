@@ -197,3 +197,18 @@ def test_missing_note():
     assert missing_note(("wetting",)) == ("No factsheet mentions “wetting”; these match your "
                                           "other words.")
     assert "“a”, “b” or “c”" in missing_note(("a", "b", "c"))
+
+
+def test_the_count_is_every_match_not_only_those_listed(content, tmp_path):
+    """The window capped its count at 30 ('30 factsheets' when 64 matched)."""
+    for i in range(40):
+        content.add(f"condition-{i}", title=f"Condition {i}", symptoms=("Aching knees",))
+    ix = open_or_build(tmp_path / "index", load_content(content.root))
+    few = ix.search("aching knees", limit=5)
+    assert len(few.hits) == 5 and few.total == 40
+    assert few.count_text() == "5 of 40 factsheets (the best matches first)"
+    many = ix.search("aching knees", limit=100)
+    assert many.total == 40 and many.count_text() == "40 factsheets"
+    one = ix.search("condition 7", limit=30)
+    assert one.hits[0].slug == "condition-7"
+    ix.close()

@@ -282,7 +282,7 @@ class SearchScreen(QWidget):
             self.status.setText("No factsheets match. Try another word, or fewer words.")
         else:
             note = missing_note(result.missing)
-            self.status.setText(f"{n} factsheet{'s' if n != 1 else ''}. Touch one to read it."
+            self.status.setText(f"{result.count_text()}. Touch one to read it."
                                 + (f" {note}" if note else ""))
 
     def _on_failed(self, message: str) -> None:
