@@ -14,6 +14,46 @@ class SearchFilters:
 
 
 @dataclass(frozen=True)
+class FilterChoice:
+    """One entry of a filter list: the id it filters on, what people see, and how many
+    factsheets it leaves."""
+
+    value: str
+    label: str
+    count: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.label} ({self.count})"
+
+
+def filter_choices(store) -> tuple[list[FilterChoice], list[FilterChoice]]:
+    """The categories and evidence levels the content has, in the usual order, with counts:
+    a choice that would always leave nothing is not offered."""
+    from reader.content.model import CATEGORIES, EVIDENCE_LEVELS
+
+    by_category: dict[str, int] = {}
+    by_level: dict[str, int] = {}
+    for sheet in store:
+        by_category[sheet.category] = by_category.get(sheet.category, 0) + 1
+        by_level[sheet.evidence.level] = by_level.get(sheet.evidence.level, 0) + 1
+    categories = [FilterChoice(cid, label, by_category[cid]) for cid, label in CATEGORIES.items()
+                  if cid in by_category]
+    levels = [FilterChoice(level, label, by_level[level])
+              for level, (label, _meaning) in EVIDENCE_LEVELS.items() if level in by_level]
+    return categories, levels
+
+
+def browse_hits(store, filters: SearchFilters) -> list[Hit]:
+    """Every factsheet the filters let through, A–Z, as hits: a filter with no words typed."""
+    return [Hit(slug=s.slug, title=s.title, question=s.question, category=s.category,
+                evidence=s.evidence.level, score=0.0, snippet="", snippet_text="")
+            for s in store
+            if (filters.category is None or s.category == filters.category)
+            and (filters.evidence is None or s.evidence.level == filters.evidence)]
+
+
+@dataclass(frozen=True)
 class Hit:
     slug: str
     title: str

@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.content.model import CATEGORIES, EVIDENCE_LEVELS, Factsheet
+from reader.content.model import EVIDENCE_LEVELS, Factsheet
 from reader.content.store import ContentStore
 from reader.paths import AppPaths
 from reader.render.home import render_home
 from reader.render.page import render_factsheet
 from reader.render.page_cache import PageCache
 from reader.render.theme import LIGHT, Theme
-from reader.search.filters import SearchFilters, missing_note
+from reader.search.filters import SearchFilters, browse_hits, filter_choices, missing_note
 from reader.settings import Settings
 from reader.ui.browse_panel import BrowsePanel
 from reader.ui.module_sources import forget_module_sources
@@ -67,18 +67,9 @@ class MainWindow(QMainWindow):
 
         self.category_filter = QComboBox()
         self.category_filter.setAccessibleName("Filter by category")
-        self.category_filter.addItem("All categories", None)
-        present = {sheet.category for sheet in store}
-        for cid, label in CATEGORIES.items():
-            if cid in present:
-                self.category_filter.addItem(label, cid)
         self.evidence_filter = QComboBox()
         self.evidence_filter.setAccessibleName("Filter by evidence level")
-        self.evidence_filter.addItem("Any evidence", None)
-        for level, (label, meaning) in EVIDENCE_LEVELS.items():
-            self.evidence_filter.addItem(label, level)
-            self.evidence_filter.setItemData(self.evidence_filter.count() - 1, meaning,
-                                             Qt.ItemDataRole.ToolTipRole)
+        self._fill_filters(store)
         for combo in (self.category_filter, self.evidence_filter):
             combo.currentIndexChanged.connect(self._on_filter_changed)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -266,15 +257,7 @@ class MainWindow(QMainWindow):
         search.failed.connect(self._on_index_failed)
         search.progress.connect(self._on_index_progress)
         self.search_service = search
-        self.category_filter.blockSignals(True)
-        while self.category_filter.count() > 1:
-            self.category_filter.removeItem(1)
-        present = {sheet.category for sheet in store}
-        for cid, label in CATEGORIES.items():
-            if cid in present:
-                self.category_filter.addItem(label, cid)
-        self.category_filter.setCurrentIndex(0)
-        self.category_filter.blockSignals(False)
+        self._fill_filters(store)
         self.browse.populate(store)
         self.search_field.clear()
         self.go_home()
@@ -295,11 +278,25 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self._debounce.stop()
             self.search_service.latest_generation += 1  # drop any answer still on its way
-            self.results.clear()
-            self.status_label.hide()
-            self.left_stack.setCurrentWidget(self.browse)
+            self._show_filtered()
             return
         self._debounce.start()
+
+    def _fill_filters(self, store: ContentStore) -> None:
+        """Offer only the categories and evidence levels the content has, with counts."""
+        categories, levels = filter_choices(store)
+        for combo, everything, choices in ((self.category_filter, "All categories", categories),
+                                           (self.evidence_filter, "Any evidence", levels)):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(f"{everything} ({len(store)})", None)
+            for choice in choices:
+                combo.addItem(choice.text, choice.value)
+                if combo is self.evidence_filter:
+                    combo.setItemData(combo.count() - 1, EVIDENCE_LEVELS[choice.value][1],
+                                      Qt.ItemDataRole.ToolTipRole)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
 
     def filters(self) -> SearchFilters:
         return SearchFilters(category=self.category_filter.currentData(),
@@ -308,6 +305,22 @@ class MainWindow(QMainWindow):
     def _on_filter_changed(self) -> None:
         if self.search_field.text().strip():
             self._run_search()
+            return
+        self._show_filtered()
+
+    def _show_filtered(self) -> None:
+        """With nothing typed, a chosen filter lists the factsheets it lets through."""
+        filters = self.filters()
+        if filters == SearchFilters():
+            self.results.clear()
+            self.status_label.hide()
+            self.left_stack.setCurrentWidget(self.browse)
+            return
+        hits = browse_hits(self.store, filters)
+        self.results.show_hits(hits)
+        self.left_stack.setCurrentWidget(self.results)
+        n = len(hits)
+        self._set_status(f"{n} factsheet{'s' if n != 1 else ''} with these filters, A–Z")
 
     def _run_search(self) -> None:
         text = self.search_field.text()

@@ -197,6 +197,29 @@ def test_filters_narrow_the_results(qtbot, window):
     qtbot.waitUntil(lambda: len(window.results.hit_slugs()) >= 2)
     window.category_filter.setCurrentIndex(window.category_filter.findData("neurological"))
     qtbot.waitUntil(lambda: window.results.hit_slugs() == ["peripheral-neuropathy"])
-    window.evidence_filter.setCurrentIndex(window.evidence_filter.findData("high"))
-    qtbot.waitUntil(lambda: "with these filters" in window.status_label.text())
-    assert window.results.count() == 0
+    window.evidence_filter.setCurrentIndex(window.evidence_filter.findData("moderate"))
+    qtbot.waitUntil(lambda: window.results.hit_slugs() == ["peripheral-neuropathy"])
+
+
+def test_filters_offer_only_what_the_content_has_with_counts(window):
+    """'Strong evidence' was offered though no factsheet had it: always an empty list."""
+    levels = [window.evidence_filter.itemText(i) for i in range(window.evidence_filter.count())]
+    assert levels == ["Any evidence (3)", "Moderate evidence (3)"]
+    assert window.evidence_filter.findData("high") == -1
+    categories = [window.category_filter.itemText(i)
+                  for i in range(window.category_filter.count())]
+    assert categories == ["All categories (3)", "Joints, muscles and back (2)",
+                          "Nerves, brain and senses (1)"]
+
+
+def test_a_filter_alone_lists_its_factsheets(qtbot, window):
+    """With an empty search a chosen filter changed nothing visible."""
+    window.category_filter.setCurrentIndex(window.category_filter.findData("musculoskeletal"))
+    assert window.left_stack.currentWidget() is window.results
+    assert window.results.hit_slugs() == ["chronic-low-back-pain", "sciatica"]  # A–Z
+    assert "2 factsheets with these filters, A–Z" in window.status_label.text()
+    window.category_filter.setCurrentIndex(0)
+    assert window.left_stack.currentWidget() is window.browse
+    type_query(qtbot, window, "sciatica")
+    window.search_field.clear()  # back to no words: the filter list, or the browse panel
+    assert window.left_stack.currentWidget() is window.browse
