@@ -10,7 +10,8 @@ from reader.render.page import factsheet_url
 from reader.render.theme import LIGHT, Theme, stylesheet
 
 COLUMNS = 3
-RECENT_UPDATES = 40  # factsheets listed under "Recently updated", newest first
+RECENT_UPDATES = 200  # factsheets looked at for "Recently updated", newest first
+RECENT_PER_DAY = 8  # titles named for one day; more are counted
 
 
 def letter_of(title: str) -> str:
@@ -84,9 +85,15 @@ def _recently_updated(store: ContentStore) -> str:
     days: dict = {}
     for sheet in sheets:
         days.setdefault(sheet.changes[0].date, []).append(sheet)
-    lines = [f"<b>{e(long_date(day))}:</b> " + ", ".join(
-        f'<a href="{factsheet_url(s.slug)}">{e(s.title)}</a>' for s in group)
-        for day, group in days.items()]
+    lines = []
+    for day, group in days.items():
+        shown = group[:RECENT_PER_DAY]
+        links = ", ".join(f'<a href="{factsheet_url(s.slug)}">{e(s.title)}</a>' for s in shown)
+        more = len(group) - len(shown)
+        if more:  # a day when a whole part of the content was reviewed
+            links = (f"{len(group)} factsheets, among them {links} and {more} more (each "
+                     "page's foot says what changed)")
+        lines.append(f"<b>{e(long_date(day))}:</b> {links}")
     return ('<a name="updated"></a><h2>Recently updated</h2><p>' + "<br/>".join(lines) + "</p>")
 
 

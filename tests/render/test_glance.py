@@ -181,3 +181,14 @@ def test_home_lists_recently_updated_factsheets_with_their_latest_line(sheet_sto
     assert '<b>2 December 2026:</b> <a href="factsheet:chronic-low-back-pain">Chronic low back pain</a>' \
         in updated
     assert "Gout" not in updated  # first published only: not an update
+
+
+def test_a_day_with_many_updates_names_a_few_and_counts_the_rest(content):
+    log = ('[[changes]]\ndate = 2026-11-25\ntext = "First published."\n\n'
+           '[[changes]]\ndate = 2026-12-02\ntext = "Reviewed."\n\n')
+    for i in range(12):
+        content.add(f"condition-{i:02d}", title=f"Condition {i:02d}", tables=log)
+    home = render_home(load_content(content.root))
+    updated = home[home.index("Recently updated"):home.index("Browse by category")]
+    assert "12 factsheets, among them" in updated and "and 4 more" in updated
+    assert updated.count('href="factsheet:') == 8
