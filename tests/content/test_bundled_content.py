@@ -45,6 +45,9 @@ PARTS = {
         "cancer-related-fatigue", "aromatase-inhibitor-joint-pain", "radiotherapy-dry-mouth",
         "restless-legs-syndrome",
     ),
+    "D: conditions people looked up and found nothing for": (
+        "chronic-prostatitis", "cancer-pain", "dry-eye",
+    ),
 }
 EVIDENCE_STANDARD = tuple(slug for slugs in PARTS.values() for slug in slugs)
 # Still to be brought to the standard (it keeps the first edition's rules): its rewrite took the
