@@ -64,11 +64,13 @@ def test_pages_render_with_text_on_them(qapp, bundled, tmp_path):
                    check=True)
     pngs = sorted(tmp_path.glob("page-*.png"))
     assert len(pngs) == result.pages
-    for png in pngs:
+    for n, png in enumerate(pngs, 1):
         image = QImage(str(png))
         dark = sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
                    if image.pixelColor(x, y).lightness() < 128)
-        assert dark > 200, f"{png.name} looks blank"
+        # A full page has thousands of dark samples; the last may hold only the closing lines
+        # (the review date and the disclaimer), but never nothing.
+        assert dark > (200 if n < len(pngs) else 40), f"{png.name} looks blank"
 
 
 def test_no_header_when_the_clinic_is_not_set(qapp, bundled, tmp_path):
