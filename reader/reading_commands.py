@@ -76,6 +76,18 @@ def _store(args: argparse.Namespace, paths):
     return store
 
 
+def _one_sheet(args: argparse.Namespace, paths):
+    """The factsheet `args.slug` names, or None after saying in one line why there is none."""
+    store = _store(args, paths)
+    if store is None:
+        return None
+    sheet = store.get(args.slug)
+    if sheet is None:
+        print(f"no factsheet called {args.slug!r}; `factsheet-reader search WORDS` finds names",
+              file=sys.stderr)
+    return sheet
+
+
 def _unknown(store, slugs: list[str]) -> list[str]:
     return [s for s in slugs if store.get(s) is None]
 
@@ -84,13 +96,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     from reader.paths import AppPaths
     from reader.render.text import render_text
 
-    store = _store(args, AppPaths.default())
-    if store is None:
-        return 1
-    sheet = store.get(args.slug)
+    sheet = _one_sheet(args, AppPaths.default())
     if sheet is None:
-        print(f"no factsheet called {args.slug!r}; `factsheet-reader search WORDS` finds names",
-              file=sys.stderr)
         return 1
     sys.stdout.write(render_text(sheet, width=max(40, args.width)))
     return 0
@@ -149,13 +156,8 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from reader.settings import FILE_NAME, Settings
 
     paths = AppPaths.default()
-    store = _store(args, paths)
-    if store is None:
-        return 1
-    sheet = store.get(args.slug)
+    sheet = _one_sheet(args, paths)
     if sheet is None:
-        print(f"no factsheet called {args.slug!r}; `factsheet-reader search WORDS` finds names",
-              file=sys.stderr)
         return 1
     settings = Settings.load(paths.config / FILE_NAME)
     paper = args.paper or settings.paper_size
