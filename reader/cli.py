@@ -127,7 +127,7 @@ def cmd_check(path: Path | None) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from reader.packs.active import content_to_show
     from reader.paths import AppPaths
-    from reader.search.filters import SearchFilters, missing_note
+    from reader.search.filters import WEAK_HEADING, SearchFilters, result_summary
     from reader.search.index import IndexError_, open_or_build
 
     paths = AppPaths.default()
@@ -149,13 +149,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([hit.as_dict() for hit in result.hits], ensure_ascii=False, indent=2))
         return 0
-    if result.corrected:
-        print(f"Did you mean: {result.corrected}?  (showing results for it)")
-    if result.missing and result.hits:
-        print(missing_note(result.missing))
-    if not result.hits:
-        print("No factsheets match.")
+    print(result_summary(result, filtered=filters != SearchFilters()))
     for n, hit in enumerate(result.hits, 1):
+        if hit.weak and (n == 1 or not result.hits[n - 2].weak):
+            print(f"{WEAK_HEADING}:")
         print(f"{n:2}. {hit.title}  [{hit.slug}]  score {hit.score:.2f}")
         print(f"    {hit.snippet_text}")
     return 0

@@ -51,7 +51,7 @@ def test_search_limit_and_odd_queries(sample_content, home, capsys):
 def test_search_plain_text_with_correction(sample_content, home, capsys):
     assert main(["--content", str(sample_content.root), "search", "sciatika"]) == 0
     out = capsys.readouterr().out
-    assert "Did you mean: sciatica?" in out and "[sciatica]" in out
+    assert "Showing results for “sciatica” instead of “sciatika”." in out and "[sciatica]" in out
 
 
 def test_search_without_content(tmp_path, home, capsys):

@@ -31,7 +31,8 @@ _TOML_LINE_RE = re.compile(r"at line (\d+)")
 
 _TOP_KEYS = {
     "title", "question", "category", "aliases", "symptoms", "summary", "evidence",
-    "reviewed", "next_review", "evidence_searched", "related", "outcomes", "changes", "references",
+    "reviewed", "next_review", "evidence_searched", "related", "treatments", "outcomes", "changes",
+    "references",
 }
 _ARRAY_TABLES = ("references", "outcomes", "changes")
 _REQUIRED_TOP = ("title", "question", "category", "aliases", "symptoms", "summary", "evidence",
@@ -177,6 +178,7 @@ def _build(slug: str, meta: dict[str, Any], body: str, body_line: int, p: _Probl
         p.add(p.line_of("category"),
               f"unknown category {category!r}; expected one of: {', '.join(CATEGORIES)}")
     aliases, symptoms, related = str_list("aliases"), str_list("symptoms"), str_list("related")
+    treatments = str_list("treatments")
     for other in related:
         if not SLUG_RE.match(other):
             p.add(p.line_of("related"), f"related entry {other!r} is not a valid slug")
@@ -209,7 +211,8 @@ def _build(slug: str, meta: dict[str, Any], body: str, body_line: int, p: _Probl
     return Factsheet(
         slug=slug, title=title, question=question, category=str(category), aliases=aliases,
         symptoms=symptoms, summary=summary, evidence=evidence, reviewed=reviewed,
-        next_review=next_review, body=body, related=related, references=tuple(references),
+        next_review=next_review, body=body, related=related, treatments=treatments,
+        references=tuple(references),
         evidence_searched=evidence_searched, outcomes=outcomes, changes=changes,
         body_line=body_line,
     )

@@ -198,6 +198,9 @@ class Factsheet:
     next_review: dt.date
     body: str
     related: tuple[str, ...] = ()
+    # The usual medicines and therapies for the condition, by the names patients know them by:
+    # search finds the factsheet by them; they are not shown as a claim on the page.
+    treatments: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
     evidence_searched: dt.date | None = None
     outcomes: tuple[Outcome, ...] = ()

@@ -4,10 +4,16 @@
 - `plain_analyzer()`: the same without stemming, for the `words` and `names` fields that serve
   type-ahead prefixes and spelling suggestions ("periphera" must still find "peripheral").
 - `concept_tokens()`: every word kept (no stop list), stemmed, for matching synonym phrases.
+
+A hyphenated word is one word, its hyphens dropped ("low-risk" -> "lowrisk"), so "low back pain"
+does not match "low-risk" in a body text, and "post-operative" matches "postoperative". The
+fields that name a condition (title, aliases, symptoms, and the type-ahead fields) also hold the
+parts, so "post herpetic" still finds "Post-herpetic neuralgia".
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -28,8 +34,43 @@ STOP_WORDS = frozenset({
     "is", "it", "may", "not", "of", "on", "or", "that", "the", "this", "to", "we", "when", "will",
     "with", "yet", "you", "your", "i", "my", "me", "do", "does", "what", "how", "about", "s", "t",
 })
-# Words: letters/digits, allowing inner apostrophes to be split off ("bell's" -> "bell", "s").
-TOKEN_PATTERN = r"\w+"
+# Words: letters/digits, allowing inner apostrophes to be split off ("bell's" -> "bell", "s");
+# words joined by hyphens are one token (see `CompoundFilter`).
+TOKEN_PATTERN = r"\w+(?:[-\u2010\u2011]\w+)*"
+_HYPHENS_RE = re.compile(r"[-\u2010\u2011]")
+
+
+class CompoundFilter(Filter):
+    """Joins a hyphenated token into one word; with `parts`, its parts follow it, each at a
+    position of its own (the joined word shares the first part's), so phrases over the parts
+    still match.
+
+    Positions after a compound move on by its extra parts, counted from the tokenizer's."""
+
+    def __init__(self, parts: bool) -> None:
+        self.parts = parts
+
+    def __call__(self, tokens):
+        shift = 0
+        for t in tokens:
+            positions = getattr(t, "positions", False)
+            if positions:
+                t.pos += shift
+            pieces = _HYPHENS_RE.split(t.text)
+            if len(pieces) == 1:
+                yield t
+                continue
+            t.text = "".join(pieces)
+            yield t
+            if not self.parts:
+                continue
+            first_pos = t.pos if positions else 0
+            for i, piece in enumerate(pieces):
+                t.text = piece
+                if positions:
+                    t.pos = first_pos + i
+                yield t
+            shift += len(pieces) - 1
 
 
 class SpellingVariantFilter(Filter):
@@ -62,22 +103,23 @@ def spelling_variants() -> dict[str, str]:
     return {k.lower(): v.lower() for k, v in vocabulary().get("spelling", {}).items()}
 
 
-def _base() -> Analyzer:
-    return (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
-            | SpellingVariantFilter(spelling_variants()))
+def _base(parts: bool = False) -> Analyzer:
+    return (RegexTokenizer(TOKEN_PATTERN) | CompoundFilter(parts) | LowercaseFilter()
+            | CharsetFilter(accent_map) | SpellingVariantFilter(spelling_variants()))
 
 
-def stemmed_analyzer() -> Analyzer:
-    return _base() | StopFilter(stoplist=STOP_WORDS, minsize=1) | StemFilter(cachesize=-1)
+def stemmed_analyzer(parts: bool = False) -> Analyzer:
+    """Stemmed tokens; with `parts`, a hyphenated word's parts too (for the naming fields)."""
+    return _base(parts) | StopFilter(stoplist=STOP_WORDS, minsize=1) | StemFilter(cachesize=-1)
 
 
-def plain_analyzer() -> Analyzer:
-    return _base() | StopFilter(stoplist=STOP_WORDS, minsize=1)
+def plain_analyzer(parts: bool = True) -> Analyzer:
+    return _base(parts) | StopFilter(stoplist=STOP_WORDS, minsize=1)
 
 
 @cache
 def _concept_analyzer() -> Analyzer:
-    return _base() | StemFilter(cachesize=-1)
+    return _base(parts=True) | StemFilter(cachesize=-1)
 
 
 @cache
@@ -87,16 +129,18 @@ def _stemmer() -> Analyzer:
 
 @cache
 def _plain() -> Analyzer:
-    return plain_analyzer()
+    return plain_analyzer(parts=False)
 
 
 def stem_tokens(text: str) -> list[str]:
-    """Stemmed, stop-word-free tokens of `text`, as the stemmed fields hold them."""
+    """Stemmed, stop-word-free tokens of `text` (a hyphenated word joined, as one token), as
+    the stemmed fields hold them."""
     return [t.text for t in _stemmer()(text)]
 
 
 def plain_tokens(text: str) -> list[str]:
-    """Unstemmed tokens of `text`, as the `words` and `names` fields hold them."""
+    """Unstemmed tokens of `text` (a hyphenated word joined), as the `words` and `names`
+    fields hold them."""
     return [t.text for t in _plain()(text)]
 
 

@@ -37,6 +37,13 @@ def outcomes_text(sheet: Factsheet) -> str:
                      for row in sheet.outcomes)
 
 
+def _and_list(items: tuple[str, ...]) -> str:
+    """'a, b and c' ("" for none)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def index_document(sheet: Factsheet) -> dict[str, str]:
     """The Whoosh document for one factsheet."""
     body = to_plain_text(sheet.body)
@@ -53,12 +60,14 @@ def index_document(sheet: Factsheet) -> dict[str, str]:
         "stored_title": sheet.title,
         "stored_question": sheet.question,
         "text": f"{sheet.summary}\n{body}",
+        "stored_treatments": _and_list(sheet.treatments),
         "concepts": " ".join(sorted(find_concepts(names))),
         "names": names,
         "words": distinct_words(names, sheet.question, symptoms, sheet.summary),
         "title": sheet.title,
         "aliases": aliases,
         "symptoms": symptoms,
+        "treatments": "\n".join(sheet.treatments),
         # The question mostly repeats the title; indexing it as a field of its own cost a fifth
         # of the build, so its words count with the summary's.
         "summary": f"{sheet.question}\n{sheet.summary}",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+# The heading above the weak hits, in the window, the kiosk and the command line alike.
+WEAK_HEADING = "Also mentioned in"
+
 
 @dataclass(frozen=True)
 class SearchFilters:
@@ -63,6 +66,7 @@ class Hit:
     score: float
     snippet: str  # HTML, query words in <b>
     snippet_text: str
+    weak: bool = False  # matched only in body text, or few of the words: "Also mentioned in"
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -75,14 +79,46 @@ class SearchResult:
     corrected: str | None = None  # the corrected query the hits are for, when one was needed
     missing: tuple[str, ...] = ()  # words of that query no factsheet holds (hits match the rest)
     total: int = 0  # factsheets that match in all; `hits` holds the best of them
+    strong: int | None = None  # of `total`, those that are not weak matches (None: all of them)
+
+    @property
+    def strong_total(self) -> int:
+        total = max(self.total, len(self.hits))
+        return total if self.strong is None else min(self.strong, total)
 
     def count_text(self) -> str:
-        """`3 factsheets`, or `30 of 64 factsheets` when only the best were listed."""
+        """`3 factsheets`, `30 of 64 factsheets (the best matches first)`, `3 factsheets; 24
+        more mention these words`, or `No factsheet is about these words; 24 mention them`."""
         total = max(self.total, len(self.hits))
-        noun = "factsheet" if total == 1 else "factsheets"
-        if total > len(self.hits):
-            return f"{len(self.hits)} of {total} {noun} (the best matches first)"
-        return f"{total} {noun}"
+        strong = self.strong_total
+        weak = total - strong
+        listed = sum(1 for hit in self.hits if not hit.weak)
+        if strong == 0:
+            return (f"No factsheet is about these words; {weak} "
+                    f"{'mentions them' if weak == 1 else 'mention them'}")
+        noun = "factsheet" if strong == 1 else "factsheets"
+        text = (f"{listed} of {strong} {noun} (the best matches first)" if strong > listed
+                else f"{strong} {noun}")
+        if weak:
+            text += f"; {weak} more {'mentions' if weak == 1 else 'mention'} these words"
+        return text
+
+
+def result_summary(result: SearchResult, filtered: bool = False) -> str:
+    """The one line the window, the kiosk and the command line show about a search: the
+    correction made, how many factsheets match, and the words no factsheet holds."""
+    if not result.hits:
+        if filtered:
+            return ("No factsheets match with these filters. Try “All categories” or "
+                    "“Any evidence”.")
+        return "No factsheets match. Try another word, a symptom, or fewer words."
+    text = f"{result.count_text()}."
+    if result.corrected:
+        text = (f"Showing results for “{result.corrected}” instead of "
+                f"“{result.query.strip()}”. {text}")
+    if note := missing_note(result.missing):
+        text += f" {note}"
+    return text
 
 
 def missing_note(missing: tuple[str, ...]) -> str:

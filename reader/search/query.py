@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from whoosh import query as Q
 
@@ -21,7 +21,7 @@ from reader.search.analysis import (
     stem_tokens,
 )
 from reader.search.filters import Hit, SearchFilters, SearchResult
-from reader.search.schema import FIELD_BOOSTS
+from reader.search.schema import FIELD_BOOSTS, NAMING_FIELDS
 from reader.search.snippets import make_snippet, query_terms
 
 MAX_QUERY_CHARS = 256
@@ -33,10 +33,27 @@ SHORT_PREFIX_EXPANSIONS = 6  # for one or two letters after other words ("low ba
 MIN_WORDS_PREFIX = 3
 ALL_WORDS_BOOST = 4.0  # shorter prefixes complete only condition names, never the whole text
 _PHRASE_RE = re.compile(r'"([^"]+)"')
-_LAST_WORD_RE = re.compile(r"\w+$")
+_LAST_WORD_RE = re.compile(r"\w+(?:[-\u2010\u2011]\w+)*$")
 _STEMMED_FIELDS = tuple(FIELD_BOOSTS)
 COMMON_TERM_FRACTION = 0.05
 COMMON_TERM_MIN_DOCS = 500
+# A word in this share of the factsheets' texts (needle, acupuncture, trial, pain ...) says
+# nothing about which condition is meant: it matches only where a factsheet names a condition
+# (title, aliases, symptoms, treatments). Measured from the content, so any pack gets it; not
+# on a handful of factsheets, where every word is in most of them.
+EVERYDAY_SHARE = 0.6
+EVERYDAY_MIN_DOCS = 8
+UBIQUITOUS_SHARE = 0.9
+# How much a match of one query word counts, by the best field it matched in: a condition's
+# title; its other names, symptoms or treatments; its question and summary; only its body.
+_FIELD_WEIGHT = {"title": 4, "aliases": 3, "symptoms": 3, "treatments": 3, "names": 3,
+                 "concepts": 3, "initial": 3, "summary": 2, "words": 2, "body": 1, "refs": 1}
+NAMED_WEIGHT, DESCRIBED_WEIGHT = 3, 2
+EXACT_STANDING = 500
+EVERYDAY_NAMED_WEIGHT = 1  # an everyday word where a condition is named ("skin" in "itchy skin")
+WEAK_SHARE = 0.5  # of the best hit's weight, below which a hit is weak
+KEPT_MISSPELLING_RATIO = 3
+PAIR_WEIGHT = 1  # for each pair of the query's neighbouring words found side by side
 
 
 @dataclass
@@ -77,8 +94,17 @@ def _or(clauses: list[Q.Query], boost: float = 1.0) -> Q.Or:
     return q
 
 
-def _word_clause(reader, word: str) -> Q.Query | None:
-    """The word in every stemmed field that holds it.
+def is_everyday(reader, fieldname: str, term: str, share: float = EVERYDAY_SHARE) -> bool:
+    """True when `term` is in so many factsheets' `fieldname` (`share` of them) that it names no
+    condition."""
+    count = reader.doc_count()
+    return (count >= EVERYDAY_MIN_DOCS
+            and _doc_frequency(reader, fieldname, term) >= share * count)
+
+
+def _word_clause(reader, word: str, everywhere: bool = False) -> Q.Query | None:
+    """The word in every stemmed field that holds it; an everyday word (`is_everyday`) only in
+    the fields that name a condition, unless `everywhere`.
 
     Absent terms are left out (each leaf costs a matcher), and so are very common terms of a
     large index: a word in a fifth or more of a field's documents adds little to BM25's score
@@ -88,7 +114,10 @@ def _word_clause(reader, word: str) -> Q.Query | None:
     if not stems:
         return None
     stem = stems[0]
-    present = [(f, df) for f in _STEMMED_FIELDS if (df := _doc_frequency(reader, f, stem))]
+    fields = _STEMMED_FIELDS
+    if not everywhere and (is_everyday(reader, "body", stem) or is_everyday(reader, "summary", stem)):
+        fields = NAMING_FIELDS
+    present = [(f, df) for f in fields if (df := _doc_frequency(reader, f, stem))]
     if not present:
         return None
     limit = _common_limit(reader)
@@ -114,10 +143,10 @@ def _common_limit(reader) -> float:
     return count * COMMON_TERM_FRACTION if count >= COMMON_TERM_MIN_DOCS else float("inf")
 
 
-def _prefix_clause(reader, prefix: str) -> Q.Query | None:
+def _prefix_clause(reader, prefix: str, everywhere: bool = False) -> Q.Query | None:
     clauses: list[Q.Query] = []
     # One or two letters are only the start of a word, never a word worth matching whole.
-    whole = _word_clause(reader, prefix) if len(prefix) >= MIN_WORDS_PREFIX else None
+    whole = _word_clause(reader, prefix, everywhere) if len(prefix) >= MIN_WORDS_PREFIX else None
     if whole is not None:
         clauses.append(whole)
     limit = _common_limit(reader)
@@ -125,7 +154,9 @@ def _prefix_clause(reader, prefix: str) -> Q.Query | None:
         most = PREFIX_EXPANSIONS[fieldname] if len(prefix) >= MIN_WORDS_PREFIX else SHORT_PREFIX_EXPANSIONS
         completions = _completions(reader, fieldname, prefix, most)
         clauses.extend(Q.Term(fieldname, t) for t in completions
-                       if _doc_frequency(reader, fieldname, t) <= limit)
+                       if _doc_frequency(reader, fieldname, t) <= limit
+                       and (everywhere or fieldname == "names"
+                            or not is_everyday(reader, fieldname, t)))
     return _or(clauses) if clauses else None
 
 
@@ -148,14 +179,16 @@ def _completions(reader, fieldname: str, prefix: str, most: int = 8) -> list[str
     return [t.decode("utf-8") if isinstance(t, bytes) else t for t in terms]
 
 
-def build_query(reader, parsed: _Parsed) -> Q.Query | None:
-    """One query for the parsed text: any word may match (see `_rank` for the ordering)."""
+def build_query(reader, parsed: _Parsed, everywhere: bool = False) -> Q.Query | None:
+    """One query for the parsed text: any word may match (see `_rank` for the ordering).
+    Everyday words match only in the fields that name a condition, unless `everywhere`."""
     if not parsed.words and not parsed.phrases and parsed.prefix and len(parsed.prefix) == 1:
         # A lone letter lists the conditions whose title starts with it, like an index jump.
         return Q.Term("initial", parsed.prefix)
-    word_clauses = [c for w in parsed.words if (c := _word_clause(reader, w)) is not None]
+    word_clauses = [c for w in parsed.words
+                    if (c := _word_clause(reader, w, everywhere)) is not None]
     if parsed.prefix:
-        c = _prefix_clause(reader, parsed.prefix)
+        c = _prefix_clause(reader, parsed.prefix, everywhere)
         if c is not None:
             word_clauses.append(c)
     extras: list[Q.Query] = [Q.Term("concepts", c) for c in sorted(parsed.concepts)]
@@ -176,17 +209,105 @@ def _leaf_groups(query: Q.Query) -> list[set[tuple[str, str]]]:
     return groups
 
 
-def _rank(results, groups: list[set[tuple[str, str]]], limit: int) -> list:
-    """Hits holding more of the query's words (or its concepts) first, then by BM25F score.
+@dataclass(frozen=True)
+class _Standing:
+    """How well one hit matches: `weight` sums, over the query's words that are not everyday
+    words, the best field each matched in (`_FIELD_WEIGHT`), plus a bonus for each pair of
+    neighbouring words found side by side; `covered` counts those words. A `weak` hit matched
+    only in body text (an everyday word only where it names no condition), or weighs less
+    than `WEAK_SHARE` of the best hit (`_rank`)."""
+
+    weak: bool
+    weight: int
+    covered: int
+    title_share: float = 0.0  # the share of the title's words the query matched
+
+
+@dataclass(frozen=True)
+class _Group:
+    """The (field, term) pairs one word of the query (or a concept, or a phrase) is made of."""
+
+    terms: frozenset[tuple[str, str]]
+    everyday: bool
+    ubiquitous: bool = False  # in nearly every text ("acupuncture"): it weighs nothing at all
+
+
+def _groups(reader, query: Q.Query) -> list[_Group]:
+    out = []
+    for terms in _leaf_groups(query):
+        stems = {t for f, t in terms if f in _STEMMED_FIELDS}
+        everyday = any(is_everyday(reader, "body", t) or is_everyday(reader, "summary", t)
+                       for t in stems)
+        ubiquitous = everyday and any(
+            is_everyday(reader, f, t, UBIQUITOUS_SHARE) for t in stems for f in ("body", "summary"))
+        out.append(_Group(frozenset(terms), everyday, ubiquitous))
+    return out
+
+
+def _standing(hit, groups: list[_Group], phrase_docs: dict[int, int]) -> _Standing:
+    matched = {(f, t.decode("utf-8") if isinstance(t, bytes) else t)
+               for f, t in (hit.matched_terms() or ())}
+    weight = covered = matched_groups = in_title = 0
+    described = False
+    # When the query has a word that is not an everyday word, one of those must match where a
+    # condition is described; an everyday word ("pain") decides only when it is all there is.
+    specific = any(not group.everyday for group in groups)
+    for group in groups:
+        hit_terms = group.terms & matched
+        best = max((_FIELD_WEIGHT.get(f, 1) for f, _t in hit_terms), default=0)
+        if not best:
+            continue
+        matched_groups += 1
+        if group.everyday:  # it tells which factsheets are about it, hardly which fit best
+            named = best >= NAMED_WEIGHT
+            described = described or (not specific and named)
+            weight += EVERYDAY_NAMED_WEIGHT if named and not group.ubiquitous else 0
+            continue
+        described = described or best >= DESCRIBED_WEIGHT
+        weight += best
+        covered += 1
+        in_title += any(f == "title" for f, _t in hit_terms)
+    weight += PAIR_WEIGHT * phrase_docs.get(hit.docnum, 0)
+    weak = not described
+    title_words = len(stem_tokens(hit.get("stored_title", ""))) if in_title else 0
+    share = min(1.0, in_title / title_words) if title_words else 0.0
+    return _Standing(weak, weight, covered, share)
+
+
+def _rank(results, groups: list[_Group], limit: int,
+          phrase_docs: dict[int, int] | None = None) -> list[tuple[object, _Standing]]:
+    """Hits with their standing, strong before weak; then those whose words matched in the
+    fields that name a condition (and the whole query as a phrase there) first, then those
+    whose title the words fill most ("post operative pain": Post-operative pain before
+    Post-operative nausea), then those holding more of the words, then by BM25F score.
 
     An And of all the words would do the same inside Whoosh but doubled the query time."""
-    def coverage(hit) -> int:
-        matched = {(f, t.decode("utf-8") if isinstance(t, bytes) else t)
-                   for f, t in (hit.matched_terms() or ())}
-        return sum(1 for g in groups if g & matched)
+    standings = [(hit, _standing(hit, groups, phrase_docs or {})) for hit in results]
+    # A hit far behind the best one matched few of the words, or only in passing: weak too.
+    best = max((st.weight for _h, st in standings if not st.weak), default=0)
+    standings = [(hit, replace(st, weak=True) if st.weight < WEAK_SHARE * best else st)
+                 for hit, st in standings]
+    standings.sort(key=lambda item: (item[1].weak, -item[1].weight, -item[1].title_share,
+                                     -item[1].covered, -(item[0].score or 0.0), item[0].docnum))
+    return standings[:limit]
 
-    ranked = sorted(results, key=lambda h: (-coverage(h), -(h.score or 0.0), h.docnum))
-    return ranked[:limit]
+
+def _phrase_docs(searcher, parsed: _Parsed, allowed) -> dict[int, int]:
+    """For each factsheet, how many pairs of the query's neighbouring words its title, aliases,
+    symptoms or summary hold side by side ("aching all over" as written, not scattered)."""
+    stems = [s for w in parsed.words for s in stem_tokens(w)]
+    counts: dict[int, int] = {}
+    for pair in zip(stems, stems[1:], strict=False):
+        if pair[0] == pair[1]:
+            continue
+        query = _or([Q.Phrase(f, list(pair)) for f in (*NAMING_FIELDS, "summary")])
+        try:
+            docs = set(searcher.docs_for_query(query)) & allowed
+        except Exception:
+            continue
+        for doc in docs:
+            counts[doc] = counts.get(doc, 0) + 1
+    return counts
 
 
 def run_search(searcher, text: str, limit: int, filters: SearchFilters,
@@ -197,19 +318,19 @@ def run_search(searcher, text: str, limit: int, filters: SearchFilters,
     words ("nek pain" would list every kind of pain). When the query has such a word and a close
     word of the index gives hits, those hits are returned with `corrected` set."""
     parsed = parse(text, as_you_type)
-    hits, total = _run(searcher, parsed, limit, filters)
+    found = _run(searcher, parsed, limit, filters)
     if not (parsed.words or parsed.prefix):
-        return SearchResult(text, hits, total=total)
+        return SearchResult(text, found.hits, total=found.total, strong=found.strong)
     corrected = correct(searcher, parsed)
     if corrected is not None:
         fixed = parse(corrected, as_you_type=False)
-        fixed_hits, fixed_total = _run(searcher, fixed, limit, filters)
-        if fixed_hits:
-            return SearchResult(text, fixed_hits, corrected=corrected,
+        fixed_found = _run(searcher, fixed, limit, filters)
+        if fixed_found.hits:
+            return SearchResult(text, fixed_found.hits, corrected=corrected,
                                 missing=missing_words(searcher.reader(), fixed),
-                                total=fixed_total)
-    return SearchResult(text, hits, missing=missing_words(searcher.reader(), parsed),
-                        total=total)
+                                total=fixed_found.total, strong=fixed_found.strong)
+    return SearchResult(text, found.hits, missing=missing_words(searcher.reader(), parsed),
+                        total=found.total, strong=found.strong)
 
 
 def missing_words(reader, parsed: _Parsed) -> tuple[str, ...]:
@@ -241,31 +362,91 @@ def _filter(filters: SearchFilters) -> Q.Query | None:
     return Q.And(parts) if parts else None
 
 
-def _run(searcher, parsed: _Parsed, limit: int, filters: SearchFilters) -> tuple[list[Hit], int]:
-    """The best `limit` hits, and how many factsheets match in all."""
+@dataclass(frozen=True)
+class _Found:
+    hits: list[Hit]
+    total: int  # factsheets that match in all, weak ones included
+    strong: int  # of those, the ones that are not weak
+
+
+def _kept_misspelling(reader, word: str) -> str | None:
+    """The word meant, when `word` is a misspelling that a factsheet keeps as an alias so that
+    it is found ("cancer pian"): in aliases only, one edit from a word used far more often."""
+    stems = stem_tokens(word)
+    if len(word) < 4 or not stems or not _doc_frequency(reader, "aliases", stems[0]):
+        return None
+    if any(_doc_frequency(reader, f, stems[0]) for f in ("body", "summary", "title")):
+        return None
+    try:
+        candidates = [c.decode("utf-8") if isinstance(c, bytes) else c
+                      for c in reader.terms_within("words", word, 2, prefix=1)]
+    except Exception:
+        return None
+    own = _doc_frequency(reader, "words", word)
+    better = [c for c in candidates if c != word and edit_distance(word, c) == 1
+              and _doc_frequency(reader, "words", c) >= KEPT_MISSPELLING_RATIO * max(own, 1)]
+    return max(better, key=lambda c: (_doc_frequency(reader, "words", c), c)) if better else None
+
+
+def _respelt(reader, parsed: _Parsed) -> _Parsed:
+    """`parsed` with kept misspellings (`_kept_misspelling`) read as the word meant."""
+    words = [_kept_misspelling(reader, w) or w for w in parsed.words]
+    prefix = parsed.prefix and (_kept_misspelling(reader, parsed.prefix) or parsed.prefix)
+    if words == parsed.words and prefix == parsed.prefix:
+        return parsed
+    return replace(parsed, words=words, prefix=prefix)
+
+
+def _run(searcher, parsed: _Parsed, limit: int, filters: SearchFilters) -> _Found:
+    """The best `limit` hits, strong before weak, and how many factsheets match in all.
+
+    When only everyday words were typed and no factsheet names them, the factsheets that
+    mention them are listed, every one of them weak: a word in the text never finds nothing."""
+    parsed = _respelt(searcher.reader(), parsed)
+    found = _run_once(searcher, parsed, limit, filters, everywhere=False)
+    if found.strong == 0:
+        anywhere = _run_once(searcher, parsed, limit, filters, everywhere=True)
+        if anywhere.total > found.total:
+            return _Found([replace(h, weak=True) for h in anywhere.hits], anywhere.total, 0)
+    return found
+
+
+def _run_once(searcher, parsed: _Parsed, limit: int, filters: SearchFilters,
+              everywhere: bool) -> _Found:
     reader = searcher.reader()
-    query = build_query(reader, parsed)
+    query = build_query(reader, parsed, everywhere)
     if query is None:
-        return [], 0
+        return _Found([], 0, 0)
     # Iterate rather than list(): list() asks len(), which counts every matching document.
     wanted = max(limit * 3, 30)
     found = searcher.search(query, limit=wanted, filter=_filter(filters), terms=True)
     scored = [r for r in found]
     # The full count only when there may be more matches than were scored (it walks them all).
+    # Up to EXACT_STANDING matches are all scored, so the count of strong ones is exact; beyond
+    # that (only on very large packs) the unscored ones, which scored lowest, count as weak.
     total = len(found) if len(scored) >= wanted else len(scored)
-    results = _rank(scored, _leaf_groups(query), limit)
+    if len(scored) < total <= EXACT_STANDING:
+        found = searcher.search(query, limit=total, filter=_filter(filters), terms=True)
+        scored = [r for r in found]
+    phrase_docs = _phrase_docs(searcher, parsed, {r.docnum for r in scored})
+    ranked = _rank(scored, _groups(reader, query), len(scored), phrase_docs)
+    strong = sum(1 for _r, standing in ranked if not standing.weak)
     terms = query_terms(parsed.words + [w for p in parsed.phrases for w in p], parsed.prefix)
     hits = []
-    for r in results:
+    for r, standing in ranked[:limit]:
         fields = r.fields()
         snippet = make_snippet(fields.get("text", ""), terms)
+        if not snippet.matched and (treatments := fields.get("stored_treatments")):
+            # Found by a medicine's name, which the text need not mention: say so.
+            named = make_snippet(f"Usual treatments include {treatments}.", terms)
+            snippet = named if named.matched else snippet
         hits.append(Hit(
             slug=fields["slug"], title=fields.get("stored_title", ""),
             question=fields.get("stored_question", ""), category=fields.get("category", ""),
             evidence=fields.get("evidence", ""), score=round(float(r.score or 0.0), 4),
-            snippet=snippet.html, snippet_text=snippet.text,
+            snippet=snippet.html, snippet_text=snippet.text, weak=standing.weak,
         ))
-    return hits, total
+    return _Found(hits, total, strong)
 
 
 def correct(searcher, parsed: _Parsed) -> str | None:

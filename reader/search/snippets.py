@@ -82,6 +82,7 @@ def query_terms(words: list[str], prefix: str | None) -> QueryTerms:
 class Snippet:
     html: str
     text: str
+    matched: bool = True  # False: no query term was in the text (the start of it is shown)
 
 
 def make_snippet(text: str, terms: QueryTerms, fallback: str = "") -> Snippet:
@@ -90,7 +91,7 @@ def make_snippet(text: str, terms: QueryTerms, fallback: str = "") -> Snippet:
     matches = list(islice(terms.find(text), MAX_MATCHES))
     if not matches:
         plain = _shorten(fallback or text, 0)
-        return Snippet(html.escape(plain), plain)
+        return Snippet(html.escape(plain), plain, matched=False)
     # Group matches by sentence and keep the sentence with most distinct terms, then most matches.
     # Matches come in text order, so each sentence's group is the run up to its end: one pass.
     best_key, best_span = None, (0, 0)

@@ -26,7 +26,7 @@ from reader.render.home import render_home
 from reader.render.page import render_factsheet
 from reader.render.page_cache import PageCache
 from reader.render.theme import LIGHT, Theme
-from reader.search.filters import SearchFilters, browse_hits, filter_choices, missing_note
+from reader.search.filters import SearchFilters, browse_hits, filter_choices, result_summary
 from reader.settings import Settings
 from reader.ui.browse_panel import BrowsePanel
 from reader.ui.module_sources import forget_module_sources
@@ -334,21 +334,11 @@ class MainWindow(QMainWindow):
             return
         self.results.show_hits(result.hits)
         self.left_stack.setCurrentWidget(self.results)
-        if result.corrected:
-            self._set_status(f"Showing results for <b>{_esc(result.corrected)}</b> "
-                             f"instead of “{_esc(result.query.strip())}”.")
-        elif not result.hits and self.filters() != SearchFilters():
-            self._set_status("No factsheets match with these filters. Try “All categories” "
-                             "or “Any evidence”.")
-        elif not result.hits:
-            self._set_status("No factsheets match. Try another word, a symptom, or fewer words.")
-        else:
-            note = _esc(missing_note(result.missing))
-            self._set_status(result.count_text() + (f". {note}" if note else ""))
+        self._set_status(_esc(result_summary(result, filtered=self.filters() != SearchFilters())))
 
     def _open_first_hit(self) -> None:
         self._debounce.stop()
-        if self.left_stack.currentWidget() is self.results and self.results.count():
+        if self.left_stack.currentWidget() is self.results and self.results.hit_count():
             self.results.open_current()
 
     def _set_status(self, html_text: str) -> None:

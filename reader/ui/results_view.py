@@ -1,4 +1,7 @@
-"""The list of search hits: title, question and a highlighted snippet for each."""
+"""The list of search hits: title, question and a highlighted snippet for each.
+
+Weak hits (the query's words only mentioned in the text) follow a heading, "Also mentioned in",
+that cannot be selected or opened: the first results are the ones a practitioner would pick."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ import html
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate
+
+from reader.search.filters import WEAK_HEADING
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -21,6 +26,12 @@ class _HitDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         color = option.palette.color(role).name()
         muted = color if selected else option.palette.color(QPalette.ColorRole.PlaceholderText).name()
+        if hit is None:  # the heading above the weak hits
+            doc.setHtml(f'<div style="color:{color}"><hr/><b>{html.escape(WEAK_HEADING)}</b>'
+                        f'<br/><span style="color:{muted}; font-size:small">These factsheets '
+                        f'only mention the words.</span></div>')
+            doc.setTextWidth(max(120, option.rect.width()))
+            return doc
         doc.setHtml(
             f'<div style="color:{color}"><b>{html.escape(hit.title)}</b><br/>'
             f'<span style="color:{muted}">{html.escape(hit.question)}</span><br/>'
@@ -65,25 +76,54 @@ class ResultsView(QListWidget):
         self.itemClicked.connect(self._activate)
 
     def show_hits(self, hits) -> None:
+        """List `hits` (strong ones first, as search returns them), the weak ones under the
+        "Also mentioned in" heading, and select the first hit."""
         self.clear()
+        heading_added = False
         for hit in hits:
+            if getattr(hit, "weak", False) and not heading_added:
+                heading = QListWidgetItem(WEAK_HEADING)
+                heading.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable, never opened
+                self.addItem(heading)
+                heading_added = True
             item = QListWidgetItem(hit.title)
             item.setData(HIT_ROLE, hit)
             item.setToolTip(hit.question)
             self.addItem(item)
-        if hits:
-            self.setCurrentRow(0)
+        self.select_first_hit()
+
+    def _hit_items(self) -> list[QListWidgetItem]:
+        return [item for i in range(self.count())
+                if (item := self.item(i)).data(HIT_ROLE) is not None]
+
+    def hit_count(self) -> int:
+        return len(self._hit_items())
 
     def hit_slugs(self) -> list[str]:
-        return [self.item(i).data(HIT_ROLE).slug for i in range(self.count())]
+        return [item.data(HIT_ROLE).slug for item in self._hit_items()]
+
+    def weak_slugs(self) -> list[str]:
+        """The hits listed under "Also mentioned in"."""
+        return [item.data(HIT_ROLE).slug for item in self._hit_items()
+                if item.data(HIT_ROLE).weak]
+
+    def select_first_hit(self) -> None:
+        items = self._hit_items()
+        if items:
+            self.setCurrentItem(items[0])
 
     def open_current(self) -> None:
-        item = self.currentItem() or (self.item(0) if self.count() else None)
+        item = self.currentItem()
+        if item is None or item.data(HIT_ROLE) is None:
+            items = self._hit_items()
+            item = items[0] if items else None
         if item is not None:
             self._activate(item)
 
     def _activate(self, item: QListWidgetItem) -> None:
-        self.open_requested.emit(item.data(HIT_ROLE).slug)
+        hit = item.data(HIT_ROLE)
+        if hit is not None:
+            self.open_requested.emit(hit.slug)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)

@@ -223,3 +223,16 @@ def test_a_filter_alone_lists_its_factsheets(qtbot, window):
     type_query(qtbot, window, "sciatica")
     window.search_field.clear()  # back to no words: the filter list, or the browse panel
     assert window.left_stack.currentWidget() is window.browse
+
+
+def test_the_status_line_is_the_one_every_front_end_shows(window, qtbot, sample_content,
+                                                          tmp_path):
+    from reader.search.filters import result_summary
+    from reader.search.index import open_or_build
+
+    type_query(qtbot, window, "sciatika ")
+    qtbot.waitUntil(lambda: "Showing results for" in window.status_label.text(), timeout=5000)
+    ix = open_or_build(tmp_path / "own-index", load_content(sample_content.root))
+    expected = result_summary(ix.search("sciatika ", limit=30))
+    ix.close()
+    assert window.status_label.text() == expected

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from reader.content.model import CATEGORIES
 from reader.content.store import ContentStore
 from reader.kiosk.config import KioskConfig
-from reader.search.filters import SearchFilters, missing_note
+from reader.search.filters import SearchFilters, result_summary
 from reader.ui.kiosk.metrics import Metrics
 from reader.ui.kiosk.tiles import TileGrid, enable_finger_scrolling
 from reader.ui.results_view import ResultsView
@@ -274,16 +274,8 @@ class SearchScreen(QWidget):
             return
         self.results.show_hits(result.hits)
         self.results.setCurrentRow(-1)
-        n = len(result.hits)
-        if result.corrected:
-            self.status.setText(f"Nothing found for “{result.query}”. Showing results for "
-                                f"“{result.corrected}”.")
-        elif not n:
-            self.status.setText("No factsheets match. Try another word, or fewer words.")
-        else:
-            note = missing_note(result.missing)
-            self.status.setText(f"{result.count_text()}. Touch one to read it."
-                                + (f" {note}" if note else ""))
+        summary = result_summary(result)
+        self.status.setText(f"{summary} Touch one to read it." if result.hits else summary)
 
     def _on_failed(self, message: str) -> None:
         log.warning("kiosk search unavailable: %s", message)
@@ -291,8 +283,8 @@ class SearchScreen(QWidget):
                             "the start screen instead.")
 
     def _open_first(self) -> None:
-        if self.results.count():
-            self.results.setCurrentRow(0)
+        if self.results.hit_count():
+            self.results.select_first_hit()
             self.results.open_current()
 
     def scroll_position(self) -> int:

@@ -1,0 +1,47 @@
+"""The results list: weak hits under "Also mentioned in", which cannot be opened or selected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reader.search.filters import WEAK_HEADING, Hit
+from reader.ui.results_view import ResultsView
+
+
+def hit(slug: str, weak: bool = False) -> Hit:
+    return Hit(slug=slug, title=slug.title(), question=f"Can acupuncture help {slug}?",
+               category="pain", evidence="low", score=1.0, snippet="", snippet_text="",
+               weak=weak)
+
+
+def test_weak_hits_follow_a_heading_that_cannot_be_chosen(qtbot):
+    view = ResultsView()
+    qtbot.addWidget(view)
+    view.resize(400, 600)
+    view.show()
+    view.show_hits([hit("heartburn"), hit("gout", weak=True), hit("dyspepsia", weak=True)])
+    assert view.count() == 4 and view.hit_count() == 3
+    assert view.hit_slugs() == ["heartburn", "gout", "dyspepsia"]
+    assert view.weak_slugs() == ["gout", "dyspepsia"]
+    heading = view.item(1)
+    assert heading.text() == WEAK_HEADING
+    assert not heading.flags() & Qt.ItemFlag.ItemIsSelectable
+    assert view.currentItem().text() == "Heartburn"
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # the arrow key steps over the heading
+    assert view.currentItem().text() == "Gout"
+    opened = []
+    view.open_requested.connect(opened.append)
+    view.itemClicked.emit(heading)  # a click on the heading opens nothing
+    view.open_current()
+    assert opened == ["gout"]
+
+
+def test_only_weak_hits_still_open_the_first_hit_not_the_heading(qtbot):
+    view = ResultsView()
+    qtbot.addWidget(view)
+    view.show_hits([hit("a", weak=True), hit("b", weak=True)])
+    assert view.item(0).text() == WEAK_HEADING
+    opened = []
+    view.open_requested.connect(opened.append)
+    view.open_current()
+    assert opened == ["a"]
