@@ -67,11 +67,12 @@ def make_kiosk(qtbot, sample_content, tmp_path, clock, printers):
     store = load_content(sample_content.root)
     assert store.problems == ()
 
-    def make(start_search: bool = False, real_time: bool = False, **config):
+    def make(start_search: bool = False, real_time: bool = False,
+             metrics: Metrics | None = None, **config):
         config.setdefault("enabled", True)
         config.setdefault("pin_hash", PIN_HASH)
         window = create_kiosk_window(store, AppPaths.under(tmp_path / "home"),
-                                     KioskConfig(**config), metrics=Metrics(1.0),
+                                     KioskConfig(**config), metrics=metrics or Metrics(1.0),
                                      clock=time.monotonic if real_time else clock,
                                      printer_factory=printers)
         qtbot.addWidget(window, before_close_func=lambda w: w.staff_exit())
