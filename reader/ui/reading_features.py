@@ -1,6 +1,6 @@
 """Reading, printing and studying: installs each feature into the main window, in the order they
-depend on one another (personal data before the panels that show it; window state last, so the
-panels it restores exist)."""
+depend on one another (personal data before the panels that show it; window state after them, so the
+panels it restores exist; the narrow layout last, so it sees the restored size and docks)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ def install(window) -> None:
         contents_panel,
         find_bar,
         handout_actions,
+        narrow_layout,
         notes_panel,
         page_style,
         personal_data,
@@ -19,5 +20,5 @@ def install(window) -> None:
     )
 
     for feature in (page_style, find_bar, contents_panel, citation_actions, personal_data,
-                    notes_panel, handout_actions, shortcuts_dialog, window_state):
+                    notes_panel, handout_actions, shortcuts_dialog, window_state, narrow_layout):
         feature.install(window)

@@ -104,7 +104,12 @@ def restore_last_page(window) -> None:
 def save_window_state(window) -> None:
     s = window.settings
     s.window_geometry = _encode(window.saveGeometry())
-    s.window_state = _encode(window.saveState())
+    narrow = getattr(window, "narrow_layout", None)
+    if narrow is not None:
+        with narrow.readers_choice():  # docks hidden only for a narrow window come back next time
+            s.window_state = _encode(window.saveState())
+    else:
+        s.window_state = _encode(window.saveState())
     s.splitter_state = _encode(window.splitter.saveState())
     page = window.current_page()
     s.last_page = page if page and page != HOME else ""
