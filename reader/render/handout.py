@@ -93,6 +93,7 @@ _PRINT_CSS = """
 p { line-height: 138%; }
 li { line-height: 132%; margin-bottom: 3px; }
 sup { font-size: 10.5pt; }  /* Qt draws superscripts at about two thirds of this */
+.cite { font-size: 9.5pt; }
 h2 { margin-top: 18px; page-break-after: avoid; }
 h3 { page-break-after: avoid; }
 .clinic { font-size: 13pt; font-weight: 700; margin-bottom: 2px; }

@@ -137,6 +137,7 @@ li {{ margin-bottom: 5px; line-height: 140%; }}
 .refmeta {{ font-size: {pt(9)}; color: {t.muted}; font-weight: 700; }}
 .reftools {{ font-size: {pt(9.5)}; color: {t.muted}; margin-top: 2px; margin-bottom: 2px; }}
 sup {{ font-size: {pt(8)}; }}
+.cite {{ font-size: {pt(10.5)}; }}
 th {{ color: {t.heading}; font-size: {pt(10)}; font-weight: 700; }}
 .glance {{ font-size: {pt(11)}; margin-top: 4px; margin-bottom: 4px; }}
 .hit-title {{ font-weight: 600; }}

@@ -7,6 +7,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser
 
 from reader.render.page import FACTSHEET_SCHEME
+from reader.ui.anchor_jump import jump_to_anchor
 from reader.ui.heading_sizes import apply_stylesheet_heading_sizes
 
 MAX_TEXT_WIDTH = 780  # pixels of text per line, about 75–90 characters
@@ -28,6 +29,7 @@ class PageView(QTextBrowser):
         self.text_width = MAX_TEXT_WIDTH  # grows with the zoom (reader/ui/page_style.py)
 
     def show_html(self, html: str, scroll: int = 0) -> None:
+        self.setExtraSelections([])  # a reference marked on the last page
         self.setHtml(html)
         apply_stylesheet_heading_sizes(self.document())
         self._update_margins()
@@ -43,7 +45,7 @@ class PageView(QTextBrowser):
             self.external_link_opened.emit(url.toString())
             QDesktopServices.openUrl(url)
         elif url.hasFragment() and not url.scheme() and not url.path():
-            self.scrollToAnchor(url.fragment())
+            jump_to_anchor(self, url.fragment())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)

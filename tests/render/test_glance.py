@@ -95,8 +95,8 @@ def sheet_store(content):
 EXPECTED = [
     ["What was measured", "What the studies found", "How sure we can be"],
     ["Pain at 3 months / Compared with sham acupuncture",
-     "A little less pain than sham[2] / 12 trials, 869 people", "Moderate / rated by the review"],
-    ["Function / Compared with NSAIDs", "No clear difference[1, 2]", "Very low / our rating"],
+     "A little less pain than sham [2] / 12 trials, 869 people", "Moderate / rated by the review"],
+    ["Function / Compared with NSAIDs", "No clear difference [1, 2]", "Very low / our rating"],
 ]
 
 
@@ -139,7 +139,7 @@ def test_the_kiosk_keeps_the_table_and_its_in_page_citation_links(sheet_store):
 def test_the_handout_prints_the_table_and_change_log_without_links(sheet_store):
     page = render_handout(sheet_store.get("chronic-low-back-pain"))
     rows = glance_rows(page)
-    assert rows[1][1] == "A little less pain than sham[2] / 12 trials, 869 people"
+    assert rows[1][1] == "A little less pain than sham [2] / 12 trials, 869 people"
     assert "<a href" not in page
     assert "Added the 2018 Cochrane review" in page
     assert "Research last searched 1 December 2026" in page

@@ -25,7 +25,7 @@ def test_handout_leaves_out_what_only_works_on_screen(sample_content):
     html = render_handout(store.get("chronic-low-back-pain"))
     assert "<a href" not in html  # no links at all: paper cannot follow them
     assert "sciatica" in html  # the linked words are kept as text
-    assert "<sup>[1]</sup>" in html  # citation numbers stay, matching the list
+    assert '<span class="cite">[1]</span>' in html  # citation numbers stay, matching the list
     assert "Related factsheets" not in html and "Cite" not in html and "&#8617;" not in html
     assert "clinic" not in html.split("<body>")[1].split("<h1>")[0]  # no empty header
 

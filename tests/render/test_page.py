@@ -23,8 +23,8 @@ def test_page_has_every_part(sample_content):
 def test_citations_are_numbered_links_to_the_reference_list(sample_content):
     store = load_content(sample_content.root)
     html = render_factsheet(store.get("chronic-low-back-pain"), store)
-    assert re.search(r'<sup>\[<a name="cite-smith2020"></a><a href="#ref-smith2020" '
-                     r'title="Smith AB, Other CD, et al\. A review\.[^"]*">1</a>\]</sup>', html)
+    assert re.search(r'<span class="cite">\[<a name="cite-smith2020"></a><a href="#ref-smith2020" '
+                     r'title="Smith AB, Other CD, et al\. A review\.[^"]*">1</a>\]</span>', html)
     assert '<a name="ref-smith2020"></a>' in html
     assert '<a href="#cite-smith2020"' in html  # the entry links back to the text
     assert "[@smith2020]" not in html

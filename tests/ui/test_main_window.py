@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextCursor
 
 from reader.content import load_content
 from reader.paths import AppPaths
@@ -236,3 +237,39 @@ def test_the_status_line_is_the_one_every_front_end_shows(window, qtbot, sample_
     expected = result_summary(ix.search("sciatika ", limit=30))
     ix.close()
     assert window.status_label.text() == expected
+
+
+def test_a_jump_to_a_reference_keeps_headroom_and_marks_it(qtbot, window):
+    from reader.ui.anchor_jump import HEADROOM_LINES, anchor_block
+
+    window.open_factsheet("chronic-low-back-pain")
+    window.page.anchorClicked.emit(QUrl("#ref-smith2020"))
+    marks = window.page.extraSelections()
+    assert len(marks) == 1
+    block = anchor_block(window.page, "ref-smith2020")
+    assert marks[0].cursor.block().position() == block.position()
+    # the reference is not at the very top edge: a few lines above it stay in view
+    top = window.page.cursorRect(QTextCursor(block)).top()
+    assert top >= HEADROOM_LINES * window.page.fontMetrics().height() - 2
+    window.page.anchorClicked.emit(QUrl("factsheet:sciatica"))
+    assert window.page.extraSelections() == []  # the mark goes with the page
+
+
+def test_citation_numbers_are_on_the_line_not_tiny_superscripts(window):
+    from PySide6.QtGui import QTextCharFormat
+
+    window.open_factsheet("chronic-low-back-pain")
+    block = window.page.document().begin()
+    citations = []
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.anchorHref().startswith("#ref-"):
+                citations.append(fmt)
+            it += 1
+        block = block.next()
+    assert citations
+    for fmt in citations:
+        assert fmt.verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignNormal
+        assert fmt.fontPointSize() >= 10

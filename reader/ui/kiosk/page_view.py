@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtWidgets import QScroller, QTextBrowser
 
 from reader.render.page import FACTSHEET_SCHEME
+from reader.ui.anchor_jump import jump_to_anchor
 from reader.ui.heading_sizes import apply_stylesheet_heading_sizes
 from reader.ui.kiosk.metrics import MIN_TARGET_PX, Metrics
 from reader.ui.kiosk.tiles import enable_finger_scrolling
@@ -53,6 +54,7 @@ class KioskPageView(QTextBrowser):
 
     def show_html(self, html: str, scroll: int = 0) -> None:
         QScroller.scroller(self.viewport()).stop()
+        self.setExtraSelections([])  # a reference marked on the last page
         self.setHtml(html)
         apply_stylesheet_heading_sizes(self.document())
         self._update_margins()
@@ -99,7 +101,7 @@ class KioskPageView(QTextBrowser):
         if url.scheme() == FACTSHEET_SCHEME:
             self.factsheet_requested.emit(url.path())
         elif url.hasFragment() and not url.scheme() and not url.path():
-            self.scrollToAnchor(url.fragment())
+            jump_to_anchor(self, url.fragment())
         else:
             log.info("kiosk: not opening %s", url.toString())
             self.external_link_refused.emit(url.toString())
