@@ -7,6 +7,7 @@ the notes panel, where it can be read, copied or deleted.
 
 from __future__ import annotations
 
+import html
 import logging
 
 from PySide6.QtCore import Qt
@@ -208,9 +209,12 @@ def install_lists(window, personal) -> None:
     # After a content pack install titles may change and factsheets may go (orphaned notes).
     window.content_changed.connect(lambda _store: (saved.refresh(), recent.refresh()))
 
-    def show_tab(widget, focus_widget) -> None:
-        if window.search_field.text():
+    def show_tab(widget, focus_widget, name: str) -> None:
+        typed = window.search_field.text().strip()
+        if typed:
             window.clear_search()
+            # said, not silent: the reader sees where their search went
+            window._set_status(html.escape(f"Search for “{typed}” cleared to show {name}."))
         window.left_stack.setCurrentWidget(browse)
         browse.setCurrentWidget(widget)
         focus_widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -218,10 +222,11 @@ def install_lists(window, personal) -> None:
     show_saved = QAction("&Saved bookmarks and notes", window)
     show_saved.setObjectName("show-saved")
     show_saved.setShortcut(QKeySequence("Ctrl+Shift+B"))
-    show_saved.triggered.connect(lambda: show_tab(saved, saved))
+    show_saved.triggered.connect(lambda: show_tab(saved, saved, "your saved factsheets"))
     show_recent = QAction("&Recently viewed", window)
     show_recent.setObjectName("show-recent")
     show_recent.setShortcut(QKeySequence("Ctrl+H"))
-    show_recent.triggered.connect(lambda: show_tab(recent, recent.list))
+    show_recent.triggered.connect(lambda: show_tab(recent, recent.list,
+                                                   "your recently viewed factsheets"))
     window.go_menu.addAction(show_saved)
     window.go_menu.addAction(show_recent)

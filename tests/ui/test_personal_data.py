@@ -87,6 +87,9 @@ def test_keyboard_opens_saved_and_recent(qtbot, reader_window):
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert win.browse.currentWidget() is win.saved_list and win.saved_list.hasFocus()
     assert win.left_stack.currentWidget() is win.browse
+    # the search it cleared is said, not silently lost
+    assert win.status_label.isVisible()
+    assert "Search for “back” cleared" in win.status_label.text()
     qtbot.keyClick(win.saved_list, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert win.browse.currentWidget() is win.recent_list
 

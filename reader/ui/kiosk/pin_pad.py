@@ -33,7 +33,8 @@ class PinPadOverlay(Overlay):
         self.dots = self.label("", "pinDots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots.setMinimumHeight(metrics.px(56))
-        self.message = self.label("", "status")
+        self.message = self.label("", "pinMessage")  # a wrong PIN is said plainly, not in grey
+        self.message.setAccessibleName("PIN message")
         for widget in (self.title, self.prompt, self.dots, self.message):
             self.body.addWidget(widget)
 

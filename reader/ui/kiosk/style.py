@@ -13,6 +13,7 @@ HEADING = "#0b3d5c"
 ACCENT = "#2f7d64"
 ACCENT_DARK = "#1f5e4a"
 PRESSED = "#e1eee9"
+WARNING = "#a3231b"  # 7.5:1 on white: messages that need a person's attention
 KEY = "#ffffff"
 KEY_PANEL = "#dfe6e3"
 
@@ -61,6 +62,7 @@ QLineEdit#search {{
 
 #overlay QFrame#panel {{ background: {SURFACE}; border-radius: {m.px(24)}px; }}
 #overlay QLabel {{ background: transparent; }}
+QLabel#pinMessage {{ color: {WARNING}; font-size: {m.text}px; font-weight: 600; }}
 QLabel#pinDots {{ font-size: {m.px(40)}px; letter-spacing: {m.px(8)}px; color: {HEADING}; }}
 #pinPad QPushButton {{ min-width: {m.px(110)}px; min-height: {m.px(84)}px;
                        font-size: {m.px(32)}px; }}

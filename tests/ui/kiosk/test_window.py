@@ -520,6 +520,10 @@ def test_wrong_pins_are_refused_and_then_rate_limited(qtbot, make_kiosk, clock):
         enter_pin(qtbot, window, "1111")
         assert "not right" in window.pin_pad.message.text()
         assert window.pin_pad.isVisible()
+    # said in large, dark red text, not small grey print
+    message = window.pin_pad.message
+    assert message.font().pixelSize() >= window.metrics.text or message.fontInfo().pixelSize() >= 17
+    assert message.palette().color(message.foregroundRole()).name() == "#a3231b"
     enter_pin(qtbot, window, "9999")
     assert "try again in 5 seconds" in window.pin_pad.message.text()
     assert not window.pin_pad.keys["1"].isEnabled()  # the pad waits too
