@@ -123,6 +123,8 @@ def install(window) -> None:
     star = QAction("&Bookmark this factsheet", window, checkable=True)
     star.setObjectName("bookmark")
     star.setShortcut(QKeySequence("Ctrl+D"))
+    # what the key does whatever the page's state: the menu text says only one half of it
+    star.setProperty("shortcut_help", "Bookmark the factsheet, or remove its bookmark")
     star.setIcon(star_icon(window.palette().color(QPalette.ColorRole.ButtonText)))
     star.setToolTip("Bookmark this factsheet (Ctrl+D)")
     star.setIconText("Bookmark")

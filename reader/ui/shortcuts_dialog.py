@@ -61,6 +61,12 @@ def _keys(action: QAction) -> str:
     return ", ".join(out)
 
 
+def _does(action: QAction) -> str:
+    """What the action's keys do: its `shortcut_help` property for an action whose text
+    follows the page ("Remove bookmark" on a bookmarked page), else its text."""
+    return action.property("shortcut_help") or _plain(action.text())
+
+
 def collect_shortcuts(window) -> list[tuple[str, list[tuple[str, str]]]]:
     """(group, [(keys, what they do)]) for every action with a shortcut, menu by menu (a
     submenu right after its menu)."""
@@ -78,14 +84,14 @@ def collect_shortcuts(window) -> list[tuple[str, list[tuple[str, str]]]]:
             keys = _keys(act)
             if keys and id(act) not in seen:
                 seen.add(id(act))
-                rows.append((keys, _plain(act.text())))
+                rows.append((keys, _does(act)))
         for act in submenus:
             walk(act.menu(), f"{title} › {_plain(act.text())}")
 
     for act in window.menuBar().actions():
         if act.menu() is not None:
             walk(act.menu(), _plain(act.text()))
-    extra = [(k, _plain(a.text())) for a in window.findChildren(QAction)
+    extra = [(k, _does(a)) for a in window.findChildren(QAction)
              if (k := _keys(a)) and id(a) not in seen and a.parent() is window and a.isVisible()]
     groups.append(("Other", extra))
     groups.extend((title, list(rows)) for title, rows in WIDGET_KEYS)

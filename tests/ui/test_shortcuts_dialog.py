@@ -15,7 +15,8 @@ reader_window = reading_window.reader_window  # the fixture
 def test_the_dialog_lists_the_reading_shortcuts(qtbot, reader_window):
     groups = dict(collect_shortcuts(reader_window))
     listed = {what: keys for rows in groups.values() for keys, what in rows}
-    for what, key in (("Find in page", "Ctrl+F"), ("Bookmark this factsheet", "Ctrl+D"),
+    for what, key in (("Find in page", "Ctrl+F"),
+                      ("Bookmark the factsheet, or remove its bookmark", "Ctrl+D"),
                       ("Print handout", "Ctrl+P"), ("Zoom in", "Ctrl++"),
                       ("Actual size", "Ctrl+0"), ("Write a note", "Ctrl+Shift+N"),
                       ("Go to contents", "Ctrl+Shift+T"), ("Keyboard shortcuts", "Ctrl+/"),
@@ -25,6 +26,18 @@ def test_the_dialog_lists_the_reading_shortcuts(qtbot, reader_window):
     dialog = ShortcutsDialog(reader_window)
     qtbot.addWidget(dialog)
     assert dialog.tree.topLevelItemCount() == len(groups)
+
+
+def test_ctrl_d_is_described_the_same_on_a_bookmarked_page(qtbot, reader_window):
+    """It was listed as "Remove bookmark" while the page shown was bookmarked."""
+    reader_window.open_factsheet("sciatica")
+    star = reader_window.findChild(QAction, "bookmark") or next(
+        a for a in reader_window.findChildren(QAction) if a.shortcut() == QKeySequence("Ctrl+D"))
+    star.trigger()  # bookmarked: the button now says "Remove bookmark"
+    assert "Remove" in star.text()
+    listed = {keys: what for rows in dict(collect_shortcuts(reader_window)).values()
+              for keys, what in rows}
+    assert listed["Ctrl+D"] == "Bookmark the factsheet, or remove its bookmark"
 
 
 def test_no_two_actions_share_a_shortcut(reader_window):
