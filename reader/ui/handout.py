@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
@@ -29,15 +30,17 @@ from PySide6.QtGui import (
 from reader.content.model import Factsheet
 from reader.render.handout import NO_HEADER, HandoutHeader, render_handout
 from reader.ui.heading_sizes import apply_stylesheet_heading_sizes
+from reader.ui.page_breaks import keep_together
 
 log = logging.getLogger(__name__)
 
-MARGIN_MM = 18.0
+MARGIN_MM = 14.0
 FOOTER_GAP_PT = 10.0
-FOOTER_FONT_PT = 8.0
+FOOTER_FONT_PT = 8.5
 PDF_DPI = 300
 PAPER = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
-FOOTER_COLOUR = "#555555"
+TIGHTEN_BELOW = 0.4  # of the last page
+FOOTER_COLOUR = "#4d4d4d"  # 8.5:1 on white paper
 
 
 class HandoutError(Exception):
@@ -59,31 +62,33 @@ def page_layout(paper: str) -> QPageLayout:
     return QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
 
 
-def paint_handout(device: QPagedPaintDevice, sheet: Factsheet, header: HandoutHeader,
-                  footer_label: str | None = None) -> PrintedHandout:
-    """Paint the handout onto `device` (already set to its paper and margins), page by page."""
-    doc = QTextDocument()
-    doc.setDefaultFont(QFont("DejaVu Sans, Arial, Helvetica, sans-serif", 10))
-    # Lay the text out in the device's own units, so points are points on paper and the
-    # stylesheet's pixel lengths are scaled from the screen's 96 dpi.
-    doc.documentLayout().setPaintDevice(device)
-    doc.setHtml(render_handout(sheet, header))
-    apply_stylesheet_heading_sizes(doc)
-    doc.setDocumentMargin(0)
+def paint_handout(device: QPagedPaintDevice, sheet: Factsheet,
+                  header: HandoutHeader) -> PrintedHandout:
+    """Paint the handout onto `device` (already set to its paper and margins), page by page.
 
+    Every page's footer names the clinic (when set) and the factsheet, so a loose page is still
+    the clinic's, and says "Page n of m"."""
     painter = QPainter()
     if not painter.begin(device):
         raise HandoutError(None, "the printer or file could not be opened for writing")
     try:
         paint_rect = device.pageLayout().paintRectPixels(device.resolution())
         width, height = float(paint_rect.width()), float(paint_rect.height())
-        footer_font = QFont(doc.defaultFont())
+        footer_font = QFont("DejaVu Sans, Arial, Helvetica, sans-serif")
         footer_font.setPointSizeF(FOOTER_FONT_PT)
         metrics = QFontMetricsF(footer_font, device)
         footer_h = metrics.height() + FOOTER_GAP_PT * device.logicalDpiY() / 72.0
-        doc.setPageSize(QSizeF(width, height - footer_h))
+        size = QSizeF(width, height - footer_h)
+        doc = _laid_out(device, sheet, header, size, compact=False)
+        if doc.pageCount() > 1 and _last_page_fill(doc) < TIGHTEN_BELOW:
+            # A last page holding a few lines is a page wasted: set the type a little
+            # tighter if that saves it.
+            tight = _laid_out(device, sheet, header, size, compact=True)
+            if tight.pageCount() < doc.pageCount():
+                doc = tight
         pages = max(1, doc.pageCount())
-        label = footer_label if footer_label is not None else sheet.title
+        clinic = header.clinic_name.strip()
+        label = f"{clinic} · {sheet.title}" if clinic else sheet.title
         for page in range(pages):
             if page:
                 device.newPage()
@@ -99,11 +104,33 @@ def paint_handout(device: QPagedPaintDevice, sheet: Factsheet, header: HandoutHe
     return PrintedHandout(pages)
 
 
+def _laid_out(device: QPagedPaintDevice, sheet: Factsheet, header: HandoutHeader, size: QSizeF,
+              compact: bool) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setDefaultFont(QFont("DejaVu Sans, Arial, Helvetica, sans-serif", 10))
+    # Lay the text out in the device's own units, so points are points on paper and the
+    # stylesheet's pixel lengths are scaled from the screen's 96 dpi.
+    doc.documentLayout().setPaintDevice(device)
+    doc.setHtml(render_handout(sheet, header, compact=compact))
+    apply_stylesheet_heading_sizes(doc)
+    doc.setDocumentMargin(0)
+    doc.setPageSize(size)
+    keep_together(doc)
+    return doc
+
+
+def _last_page_fill(doc: QTextDocument) -> float:
+    """How much of the last page the text takes, from 0 to 1."""
+    page = doc.pageSize().height()
+    used = doc.documentLayout().documentSize().height() - (doc.pageCount() - 1) * page
+    return max(0.0, min(1.0, used / page))
+
+
 def _footer(painter: QPainter, font: QFont, rect: QRectF, label: str, page: int,
             pages: int) -> None:
     painter.save()
     painter.setFont(font)
-    painter.setPen(Qt.GlobalColor.darkGray)
+    painter.setPen(QColor(FOOTER_COLOUR))
     painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
     painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                      f"Page {page} of {pages}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 
 import pytest
 from PySide6.QtGui import QImage
@@ -87,3 +88,64 @@ def test_a_bad_folder_is_a_clear_error(qapp, bundled, tmp_path):
     blocker.write_text("x")
     with pytest.raises(HandoutError):
         write_handout_pdf(bundled.get("migraine"), blocker / "x.pdf")
+
+
+def pages_text(path) -> list[str]:
+    """The text of each page, footer included (pdftotext ends each page with a form feed)."""
+    return unicodedata.normalize("NFKC", pdf_text(path)).split("\f")[:-1]  # "ﬁ" is "fi"
+
+
+SECTION_HEADINGS = ("What is it?", "How acupuncture may help", "What the research says",
+                    "What to expect", "Safety", "When to see a GP", "Symptoms",
+                    "Research at a glance", "The research this sheet is based on")
+
+
+def test_every_bundled_handout_is_short_and_breaks_pages_cleanly(qapp, bundled, tmp_path):
+    """A handout is at most two sheets of paper printed on both sides; no page ends on a
+    heading or on the line that introduces a list of warning signs, no page is left empty, and
+    every page says whose it is."""
+    counts = {}
+    for sheet in bundled:
+        path = tmp_path / f"{sheet.slug}.pdf"
+        counts[sheet.slug] = write_handout_pdf(sheet, path, HEADER).pages
+        pages = pages_text(path)
+        assert len(pages) == counts[sheet.slug]
+        for n, page in enumerate(pages, 1):
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            footer, body = lines[-1], lines[:-1]
+            assert len(body) >= 5, f"{sheet.slug}: page {n} is (nearly) empty"
+            assert footer.startswith(f"Riverside Acupuncture Clinic · {sheet.title}"[:40]), footer
+            assert footer.endswith(f"Page {n} of {len(pages)}"), footer
+            if n < len(pages):
+                assert body[-1] not in SECTION_HEADINGS, f"{sheet.slug}: page {n} ends on a heading"
+                assert not body[-1].endswith(":"), f"{sheet.slug}: page {n} ends on {body[-1]!r}"
+    assert max(counts.values()) <= 4, sorted(counts.items(), key=lambda kv: -kv[1])[:5]
+
+
+def test_the_urgent_help_list_is_never_split_from_its_heading(qapp, bundled, tmp_path):
+    """"Call 999 or go to A&E if:" and every warning sign after it are on the same page."""
+    for slug in ("bedwetting", "chronic-low-back-pain", "labour-pain", "stable-angina"):
+        sheet = bundled.get(slug)
+        if sheet is None:
+            continue
+        path = tmp_path / f"{slug}.pdf"
+        write_handout_pdf(sheet, path, HEADER)
+        pages = pages_text(path)
+        signs = sheet.body.split("## When to see a GP", 1)[1]
+        last_list = [line[2:].split()[0:3] for line in signs.splitlines() if line.startswith("- ")]
+        intro = next(p for p in pages if "999" in p.split("When to see a GP")[-1])
+        for words in last_list[-2:]:
+            assert " ".join(words) in " ".join(intro.split()), f"{slug}: {words} not with 999"
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) missing")
+def test_the_footer_is_dark_enough_to_read(qapp, bundled, tmp_path):
+    path = tmp_path / "f.pdf"
+    write_handout_pdf(bundled.get("gout"), path, HEADER)
+    subprocess.run(["pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", str(path),
+                    str(tmp_path / "page")], check=True)
+    image = QImage(str(next(tmp_path.glob("page-*.png"))))
+    bottom = [image.pixelColor(x, y).lightness() for y in range(int(image.height() * 0.9),
+                                                                 image.height())
+              for x in range(0, image.width(), 2)]
+    assert min(bottom) < 100  # #4d4d4d text; Qt's darkGray (#808080) failed WCAG AA at 8 pt
