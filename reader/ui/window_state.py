@@ -70,11 +70,25 @@ def fits_a_screen(window) -> bool:
 
 def keep_on_screen(window) -> None:
     """Once the window is shown (frame and screen known): if it does not fit, size it for the
-    screen it is on."""
-    if window.isMaximized() or window.isFullScreen() or fits_a_screen(window):
+    screen it is on; then, if the window manager's frame still reaches past the free area
+    (the first size is set before the frame's height is known), move it in and take off what
+    overhangs."""
+    if window.isMaximized() or window.isFullScreen():
         return
-    log.info("window does not fit this screen; sizing it for the screen")
-    size_for_screen(window)
+    if not fits_a_screen(window):
+        log.info("window does not fit this screen; sizing it for the screen")
+        size_for_screen(window)
+    area, frame = _available(window), window.frameGeometry()
+    if area is None or area.contains(frame):
+        return
+    extra_w = max(0, frame.width() - area.width())
+    extra_h = max(0, frame.height() - area.height())
+    if extra_w or extra_h:
+        window.resize(window.width() - extra_w, window.height() - extra_h)
+        frame = window.frameGeometry()
+    x = min(max(frame.left(), area.left()), area.right() - frame.width() + 1)
+    y = min(max(frame.top(), area.top()), area.bottom() - frame.height() + 1)
+    window.move(x, y)
 
 
 def restore_layout(window) -> None:
@@ -136,3 +150,4 @@ def install(window) -> None:
     window.installEventFilter(window._window_state_saver)
     QTimer.singleShot(0, window, lambda: restore_last_page(window))
     QTimer.singleShot(0, window, lambda: keep_on_screen(window))  # after show: frame is known
+    QTimer.singleShot(400, window, lambda: keep_on_screen(window))  # ... or by now, on a slow WM
