@@ -46,7 +46,10 @@ PARTS = {
         "restless-legs-syndrome",
     ),
     "D: conditions people looked up and found nothing for": (
-        "chronic-prostatitis", "cancer-pain", "dry-eye",
+        "chronic-prostatitis", "cancer-pain", "dry-eye", "heartburn-and-acid-reflux",
+        "whiplash", "hip-osteoarthritis", "dizziness-and-vertigo", "infant-colic", "bedwetting",
+        "memory-problems-and-dementia", "alcohol-and-drug-dependence", "persistent-hiccups",
+        "enlarged-prostate", "stable-angina",
     ),
 }
 EVIDENCE_STANDARD = tuple(slug for slugs in PARTS.values() for slug in slugs)
@@ -105,6 +108,16 @@ def test_factsheets_meet_the_evidence_standard(sheet):
 def test_each_finished_part_cites_a_median_of_at_least_six_studies(part):
     counts = sorted(len(STORE.get(slug).references) for slug in PARTS[part] if STORE.get(slug))
     assert statistics.median(counts) >= 6, counts
+
+
+@pytest.mark.parametrize("slug", PARTS["D: conditions people looked up and found nothing for"])
+def test_a_new_factsheet_is_reached_from_the_sheets_it_names(slug):
+    """A reader on a nearby page finds the new sheet under "Related": at least two other
+    factsheets link to it, and every sheet it links to exists."""
+    sheet = STORE.get(slug)
+    linking = [s.slug for s in SHEETS if slug in s.related]
+    assert all(STORE.get(other) for other in sheet.related), sheet.related
+    assert len(linking) >= 2, f"only {linking} link to {slug}"
 
 
 def test_every_bundled_factsheet_is_held_to_the_standard_or_listed_as_not_yet():
