@@ -42,7 +42,7 @@ class SavedList(QTreeWidget):
         self.personal = personal
         self.setHeaderHidden(True)
         self.setAccessibleName("Bookmarks and notes")
-        self.setUniformRowHeights(True)
+        self.setUniformRowHeights(False)  # a note shows its first words on a second line
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.itemActivated.connect(self._activate)
@@ -73,6 +73,9 @@ class SavedList(QTreeWidget):
             item = self._leaf(noted, "note", n.slug, n.title, status is NoteStatus.ORPHANED)
             first = n.text.strip().splitlines()[0] if n.text.strip() else ""
             tip = first[:120] + ("…" if len(first) > 120 else "")
+            if first:  # the note's first words under its title, for eyes and screen readers
+                preview = first[:PREVIEW_CHARS].rstrip() + ("…" if len(first) > PREVIEW_CHARS else "")
+                item.setText(0, f"{item.text(0)}\n    “{preview}”")
             if status is NoteStatus.CHANGED:
                 tip += "\n(The factsheet has been updated since this note was saved.)"
             item.setToolTip(0, tip)
@@ -188,6 +191,9 @@ class RecentList(QWidget):
         slug = item.data(SLUG_ROLE)
         if slug:
             self.window.open_factsheet(slug)
+
+
+PREVIEW_CHARS = 48  # of a note's first line, shown under its title in the Saved list
 
 
 def install_lists(window, personal) -> None:

@@ -103,7 +103,7 @@ def test_orphaned_bookmark_and_note_stay_listed(qtbot, sample_content, tmp_path)
     win = make_window(qtbot, sample_content.root, home)
     rows = saved_rows(win)
     assert rows["Bookmarks"] == ["Frozen shoulder — no longer in the content"]
-    assert rows["Notes"] == ["Frozen shoulder — no longer in the content"]
+    assert rows["Notes"] == ["Frozen shoulder — no longer in the content\n    “Ask about the exercises.”"]
 
     note_item = win.saved_list.topLevelItem(1).child(0)
     win.saved_list.itemClicked.emit(note_item, 0)
@@ -193,3 +193,19 @@ def test_saved_list_follows_a_content_reload(qtbot, sample_content, tmp_path):
     marks = win.saved_list.topLevelItem(0)
     assert marks.child(0).text(0).endswith(GONE)
     win.close()
+
+
+def test_the_saved_list_shows_the_first_words_of_each_note(qtbot, reader_window):
+    """A reader scanning Saved sees which note is which without opening each one (a tooltip
+    alone reaches neither the keyboard nor a screen reader)."""
+    win = reader_window
+    win.personal.save_note("chronic-low-back-pain", "Chronic low back pain",
+                           "Ask about the exercise programme and whether TENS is worth a try\n"
+                           "second line", "")
+    win.saved_list.refresh()
+    notes = next(win.saved_list.topLevelItem(i) for i in range(win.saved_list.topLevelItemCount())
+                 if win.saved_list.topLevelItem(i).text(0).startswith("Notes"))
+    text = notes.child(0).text(0)
+    assert text.startswith("Chronic low back pain\n")
+    assert "\n    “Ask about the exercise programme and whether" in text and text.endswith("…”")
+    assert "second line" not in text
