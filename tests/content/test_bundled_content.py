@@ -49,7 +49,7 @@ PARTS = {
         "chronic-prostatitis", "cancer-pain", "dry-eye", "heartburn-and-acid-reflux",
         "whiplash", "hip-osteoarthritis", "dizziness-and-vertigo", "infant-colic", "bedwetting",
         "memory-problems-and-dementia", "alcohol-and-drug-dependence", "persistent-hiccups",
-        "enlarged-prostate", "stable-angina",
+        "enlarged-prostate", "stable-angina", "chronic-hives",
     ),
 }
 EVIDENCE_STANDARD = tuple(slug for slugs in PARTS.values() for slug in slugs)
