@@ -312,8 +312,9 @@ def install(window) -> None:
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     contents = getattr(window, "contents_dock", None)
     if contents is not None:
-        window.tabifyDockWidget(contents, dock)
-        contents.raise_()
+        # Stacked, not tabbed: a student can follow the outline while writing a note.
+        window.splitDockWidget(contents, dock, Qt.Orientation.Vertical)
+        window.resizeDocks([contents, dock], [2, 3], Qt.Orientation.Vertical)
     window.notes_panel = panel
     window.notes_dock = dock
     window.page_shown.connect(panel.show_page)

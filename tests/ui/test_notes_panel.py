@@ -118,3 +118,19 @@ def test_a_note_updated_content_is_flagged(qtbot, reader_window):
     qtbot.keyClicks(win.notes_panel.editor, "!")
     assert win.notes_panel.save_now()
     assert win.personal.data.note("sciatica").factsheet_digest == win.store.get("sciatica").digest
+
+
+def test_contents_and_notes_can_be_seen_at_once(qtbot, reader_window):
+    """The outline and the note being written sit one above the other, not in tabs where
+    only one shows."""
+    win = reader_window
+    win.open_factsheet("chronic-low-back-pain")
+    win.contents_dock.show()
+    win.focus_notes_action.trigger()
+    qtbot.waitUntil(lambda: win.notes_dock.isVisible())
+    assert win.contents_dock.isVisible()  # writing a note did not hide the outline
+    assert win.tabifiedDockWidgets(win.contents_dock) == []
+    contents, notes = win.contents_dock.geometry(), win.notes_dock.geometry()
+    assert not contents.intersects(notes) and contents.bottom() < notes.top()
+    assert not win.contents_dock.visibleRegion().isEmpty()
+    assert not win.notes_dock.visibleRegion().isEmpty()
