@@ -57,7 +57,7 @@ LIGHT = Theme(
 
 DARK = Theme(
     name="dark", text="#e6edf3", muted="#a3adb8", heading="#9ecbff", link="#79b8ff",
-    summary_bg="#16302a", summary_border="#3fa27f", rule="#30363d", background="#14181d",
+    summary_bg="#16302a", summary_border="#48ab89", rule="#30363d", background="#14181d",
     badge={
         "high": ("#2ea043", "#0d1117"), "moderate": ("#3fa27f", "#0d1117"),
         "low": ("#d29922", "#0d1117"), "very-low": ("#db6d28", "#0d1117"),
