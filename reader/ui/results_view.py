@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate
 
+from reader.content.model import EVIDENCE_LEVELS
 from reader.search.filters import WEAK_HEADING
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -60,6 +61,16 @@ class _HitDelegate(QStyledItemDelegate):
         return QSize(width, int(doc.size().height()) + 2)
 
 
+def accessible_text(hit) -> str:
+    """A result as a screen reader reads it: title, question, evidence level and snippet
+    ("Also mentioned in" results say so)."""
+    level = EVIDENCE_LEVELS.get(hit.evidence, ("", ""))[0]
+    parts = [hit.title, hit.question, level, hit.snippet_text,
+             "Only mentions these words." if getattr(hit, "weak", False) else ""]
+    sentences = [p.strip() for p in parts if p and p.strip()]
+    return " ".join(p if p.endswith((".", "?", "!", "…")) else p + "." for p in sentences)
+
+
 class ResultsView(QListWidget):
     """Shows `Hit`s; emits `open_requested(slug)` on click or Enter."""
 
@@ -89,6 +100,8 @@ class ResultsView(QListWidget):
             item = QListWidgetItem(hit.title)
             item.setData(HIT_ROLE, hit)
             item.setToolTip(hit.question)
+            # What a screen reader says: the whole result, not only the title it is drawn with.
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible_text(hit))
             self.addItem(item)
         self.select_first_hit()
 

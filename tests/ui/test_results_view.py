@@ -45,3 +45,24 @@ def test_only_weak_hits_still_open_the_first_hit_not_the_heading(qtbot):
     view.open_requested.connect(opened.append)
     view.open_current()
     assert opened == ["a"]
+
+
+def test_a_screen_reader_hears_the_whole_result(qtbot):
+    """Through the accessibility interface a result reads as title, question, evidence level
+    and snippet, not as its title alone."""
+    from PySide6.QtGui import QAccessible
+
+    view = ResultsView()
+    qtbot.addWidget(view)
+    view.resize(400, 600)
+    view.show()
+    strong = Hit(slug="gout", title="Gout", question="Can acupuncture help gout?",
+                 category="pain", evidence="very-low", score=1.0, snippet="",
+                 snippet_text="A flare of gout …")
+    view.show_hits([strong, hit("heartburn", weak=True)])
+    first = QAccessible.queryAccessibleInterface(view).child(0)
+    name = first.text(QAccessible.Text.Name)
+    assert name == "Gout. Can acupuncture help gout? Very limited evidence. A flare of gout …"
+    weak = view.item(2).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert weak.startswith("Heartburn. Can acupuncture help heartburn? Limited evidence.")
+    assert weak.endswith("Only mentions these words.")
