@@ -417,17 +417,25 @@ def _run_once(searcher, parsed: _Parsed, limit: int, filters: SearchFilters,
     query = build_query(reader, parsed, everywhere)
     if query is None:
         return _Found([], 0, 0)
-    # Iterate rather than list(): list() asks len(), which counts every matching document.
-    wanted = max(limit * 3, 30)
-    found = searcher.search(query, limit=wanted, filter=_filter(filters), terms=True)
-    scored = [r for r in found]
-    # The full count only when there may be more matches than were scored (it walks them all).
     # Up to EXACT_STANDING matches are all scored, so the count of strong ones is exact; beyond
     # that (only on very large packs) the unscored ones, which scored lowest, count as weak.
-    total = len(found) if len(scored) >= wanted else len(scored)
-    if len(scored) < total <= EXACT_STANDING:
-        found = searcher.search(query, limit=total, filter=_filter(filters), terms=True)
+    # Iterate rather than list(): list() asks len(), which walks every matching document.
+    if reader.doc_count() <= EXACT_STANDING:
+        # A pack of this size: one search scores every match (a second search and the count
+        # cost more than scoring a few dozen extra documents).
+        found = searcher.search(query, limit=max(1, reader.doc_count()),
+                                filter=_filter(filters), terms=True)
         scored = [r for r in found]
+        total = len(scored)
+    else:
+        wanted = max(limit * 3, 30)
+        found = searcher.search(query, limit=wanted, filter=_filter(filters), terms=True)
+        scored = [r for r in found]
+        # The full count only when there may be more matches than were scored.
+        total = len(found) if len(scored) >= wanted else len(scored)
+        if len(scored) < total <= EXACT_STANDING:
+            found = searcher.search(query, limit=total, filter=_filter(filters), terms=True)
+            scored = [r for r in found]
     phrase_docs = _phrase_docs(searcher, parsed, {r.docnum for r in scored})
     ranked = _rank(scored, _groups(reader, query), len(scored), phrase_docs)
     strong = sum(1 for _r, standing in ranked if not standing.weak)
