@@ -6,13 +6,9 @@ fails when success@3 drops below 0.95.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
-import pytest
-
-from reader.content import load_content
-from tests.conftest import BUNDLED
+from tests.search.query_files import load_queries as load_query_files
 
 QUERY_DIR = Path(__file__).parent / "relevance"
 KINDS = {"lay", "professional", "abbreviation", "misspelling", "symptom", "author"}
@@ -20,21 +16,7 @@ SUCCESS_AT_3_FLOOR = 0.95
 
 
 def load_queries() -> list[dict]:
-    queries = []
-    for path in sorted(QUERY_DIR.glob("*.toml")):
-        for q in tomllib.loads(path.read_text(encoding="utf-8")).get("query", []):
-            queries.append({**q, "file": path.name})
-    return queries
-
-
-@pytest.fixture(scope="module")
-def bundled_index(tmp_path_factory):
-    from reader.search.index import open_or_build
-
-    store = load_content(BUNDLED)
-    ix = open_or_build(tmp_path_factory.mktemp("relevance"), store)
-    yield store, ix
-    ix.close()
+    return load_query_files(QUERY_DIR)
 
 
 def test_queries_are_well_formed(bundled_index):
