@@ -15,10 +15,12 @@ def install(window) -> None:
         notes_panel,
         page_style,
         personal_data,
+        region_focus,
         shortcuts_dialog,
         window_state,
     )
 
     for feature in (page_style, find_bar, contents_panel, citation_actions, personal_data,
-                    notes_panel, handout_actions, shortcuts_dialog, window_state, narrow_layout):
+                    notes_panel, region_focus, handout_actions, shortcuts_dialog, window_state,
+                    narrow_layout):
         feature.install(window)

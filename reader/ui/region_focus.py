@@ -1,0 +1,57 @@
+"""Moving between the window's regions by keyboard.
+
+F6 moves the focus to the next region (search, the side list, the page, the page's contents,
+the notes), Shift+F6 to the previous one, as in browsers and office programs; regions that are
+hidden (a closed dock, a narrow window's docks) are skipped.
+
+(A style sheet would draw a focus frame, but any style sheet on the window stops the themes'
+palettes reaching the page, so the frame is still to do: issue 17.)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def regions(window) -> list[QWidget]:
+    """The regions F6 visits, in order, leaving out any that cannot be seen now."""
+    side = window.left_stack.currentWidget()
+    if side is window.browse:
+        side = window.browse.currentWidget()
+        side = getattr(side, "list", side)  # the Recent tab wraps its list
+    candidates = [window.search_field, side, window.page]
+    if getattr(window, "contents_dock", None) is not None:
+        candidates.append(window.contents_panel)
+    if getattr(window, "notes_dock", None) is not None:
+        candidates.append(window.notes_panel.editor)
+    return [w for w in candidates if w is not None and w.isVisible() and w.isEnabled()]
+
+
+def move(window, step: int) -> None:
+    """Focus the region `step` (1 or -1) from the one holding the focus now."""
+    order = regions(window)
+    if not order:
+        return
+    focused = QApplication.focusWidget()
+    here = next((i for i, w in enumerate(order)
+                 if focused is not None and (focused is w or w.isAncestorOf(focused))), None)
+    target = order[0 if here is None and step > 0 else
+                   -1 if here is None else (here + step) % len(order)]
+    target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def install(window) -> None:
+    for text, key, step, name in (("Next &region", "F6", 1, "next-region"),
+                                  ("Previous r&egion", "Shift+F6", -1, "previous-region")):
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setProperty("shortcut_help", "Move to the next part of the window (search, list, "
+                           "page, contents, notes)" if step > 0 else
+                           "Move to the previous part of the window")
+        action.triggered.connect(lambda _=False, s=step: move(window, s))
+        window.go_menu.addAction(action)
+        window.addAction(action)

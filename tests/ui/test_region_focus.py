@@ -1,0 +1,41 @@
+"""F6 and Shift+F6 move between the window's regions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.ui import reading_window
+
+reader_window = reading_window.reader_window  # the fixture
+
+
+def focus_after(qtbot, win, key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(QApplication.focusWidget() or win, key, modifier)
+    return QApplication.focusWidget()
+
+
+def test_f6_visits_search_list_page_contents_and_notes_and_back(qtbot, reader_window):
+    win = reader_window
+    win.open_factsheet("chronic-low-back-pain")
+    win.contents_dock.show()
+    win.notes_dock.show()
+    win.activateWindow()
+    win.search_field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.search_field)
+    seen = [focus_after(qtbot, win, Qt.Key.Key_F6) for _ in range(5)]
+    assert seen == [win.browse.currentWidget(), win.page, win.contents_panel,
+                    win.notes_panel.editor, win.search_field]
+    back = focus_after(qtbot, win, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert back is win.notes_panel.editor
+
+
+def test_a_hidden_dock_is_skipped(qtbot, reader_window):
+    win = reader_window
+    win.open_factsheet("chronic-low-back-pain")
+    win.contents_dock.hide()
+    win.notes_dock.hide()
+    win.activateWindow()
+    win.page.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.page)
+    assert focus_after(qtbot, win, Qt.Key.Key_F6) is win.search_field
