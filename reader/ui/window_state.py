@@ -29,14 +29,19 @@ def _encode(data: QByteArray) -> str:
 
 PREFERRED_SIZE = (1200, 780)  # the first window on a screen with room for it
 SCREEN_SHARE = 0.92  # of the screen's free area, on a smaller screen
+PORTRAIT_SHAPE = 1.6  # height to width, at most, of the first window on a portrait screen
 
 
 def first_size(available_width: int, available_height: int) -> tuple[int, int]:
     """The first window's size for a screen whose free area (less task bars and docks) is
     given: the preferred size where it fits, else most of the screen."""
     width, height = PREFERRED_SIZE
-    return (min(width, int(available_width * SCREEN_SHARE)),
-            min(height, int(available_height * SCREEN_SHARE)))
+    width = min(width, int(available_width * SCREEN_SHARE))
+    if available_height > available_width:
+        # A portrait screen (a rotated monitor, a tall reception display): use its height,
+        # which is what it is turned for, up to a page-like shape.
+        return width, min(int(available_height * SCREEN_SHARE), int(width * PORTRAIT_SHAPE))
+    return width, min(height, int(available_height * SCREEN_SHARE))
 
 
 def _available(window):

@@ -58,6 +58,7 @@ def test_the_first_window_is_sized_for_the_screen_it_opens_on(qtbot, sample_cont
     assert first_size(1920, 1040) == (1200, 780)  # room to spare: the preferred size
     assert first_size(1366, 728) == (1200, 669)  # a common laptop, less its task bar
     assert first_size(1024, 560) == (942, 515)
+    assert first_size(1080, 1880) == (993, 1588)  # portrait: tall, not a landscape strip
     win = make_window(qtbot, sample_content.root, tmp_path / "home", size=None)
     area = win.screen().availableGeometry()
     qtbot.wait(50)
