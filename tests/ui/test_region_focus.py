@@ -15,14 +15,19 @@ def focus_after(qtbot, win, key, modifier=Qt.KeyboardModifier.NoModifier):
     return QApplication.focusWidget()
 
 
+def reading(qtbot, win, docks: bool, focus) -> None:
+    """A factsheet open, the side docks shown or hidden, the focus on `focus(win)`."""
+    win.open_factsheet("chronic-low-back-pain")
+    win.contents_dock.setVisible(docks)
+    win.notes_dock.setVisible(docks)
+    win.activateWindow()
+    focus(win).setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is focus(win))
+
+
 def test_f6_visits_search_list_page_contents_and_notes_and_back(qtbot, reader_window):
     win = reader_window
-    win.open_factsheet("chronic-low-back-pain")
-    win.contents_dock.show()
-    win.notes_dock.show()
-    win.activateWindow()
-    win.search_field.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.search_field)
+    reading(qtbot, win, docks=True, focus=lambda w: w.search_field)
     seen = [focus_after(qtbot, win, Qt.Key.Key_F6) for _ in range(5)]
     assert seen == [win.browse.currentWidget(), win.page, win.contents_panel,
                     win.notes_panel.editor, win.search_field]
@@ -32,12 +37,7 @@ def test_f6_visits_search_list_page_contents_and_notes_and_back(qtbot, reader_wi
 
 def test_a_hidden_dock_is_skipped(qtbot, reader_window):
     win = reader_window
-    win.open_factsheet("chronic-low-back-pain")
-    win.contents_dock.hide()
-    win.notes_dock.hide()
-    win.activateWindow()
-    win.page.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.page)
+    reading(qtbot, win, docks=False, focus=lambda w: w.page)
     assert focus_after(qtbot, win, Qt.Key.Key_F6) is win.search_field
 
 
