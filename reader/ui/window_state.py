@@ -149,10 +149,27 @@ class _SaveOnClose(QObject):
         return False
 
 
+class _FirstPlacement(QObject):
+    """Keeps the window on screen once the window manager has framed and placed it: the first
+    move after it is shown is when the frame's size is known. Then it stops watching, so a
+    window the reader drags partly off the screen is left where they put it."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if obj is self.window and event.type() == QEvent.Type.Move and obj.isVisible():
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, obj, lambda: keep_on_screen(obj))
+        return False
+
+
 def install(window) -> None:
     restore_layout(window)
     window._window_state_saver = _SaveOnClose(window)
     window.installEventFilter(window._window_state_saver)
     QTimer.singleShot(0, window, lambda: restore_last_page(window))
-    QTimer.singleShot(0, window, lambda: keep_on_screen(window))  # after show: frame is known
-    QTimer.singleShot(400, window, lambda: keep_on_screen(window))  # ... or by now, on a slow WM
+    QTimer.singleShot(0, window, lambda: keep_on_screen(window))  # after show, no WM or a quick one
+    window._first_placement = _FirstPlacement(window)
+    window.installEventFilter(window._first_placement)
