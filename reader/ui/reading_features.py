@@ -10,6 +10,7 @@ def install(window) -> None:
         citation_actions,
         contents_panel,
         find_bar,
+        focus_ring,
         handout_actions,
         narrow_layout,
         notes_panel,
@@ -21,6 +22,6 @@ def install(window) -> None:
     )
 
     for feature in (page_style, find_bar, contents_panel, citation_actions, personal_data,
-                    notes_panel, region_focus, handout_actions, shortcuts_dialog, window_state,
-                    narrow_layout):
+                    notes_panel, region_focus, focus_ring, handout_actions, shortcuts_dialog,
+                    window_state, narrow_layout):
         feature.install(window)

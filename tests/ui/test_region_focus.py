@@ -39,24 +39,3 @@ def test_a_hidden_dock_is_skipped(qtbot, reader_window):
     win = reader_window
     reading(qtbot, win, docks=False, focus=lambda w: w.page)
     assert focus_after(qtbot, win, Qt.Key.Key_F6) is win.search_field
-
-
-def test_the_region_with_the_focus_is_ringed_in_the_highlight_colour(qtbot, reader_window):
-    from PySide6.QtGui import QPalette
-
-    win = reader_window
-    win.open_factsheet("chronic-low-back-pain")
-    win.activateWindow()
-    win.page.setFocus()
-    qtbot.waitUntil(lambda: win.focus_ring.isVisible())
-    ring = win.focus_ring
-    assert ring.parentWidget() is win.page and ring.geometry() == win.page.rect()
-    image = win.page.grab().toImage()
-    highlight = win.page.palette().color(QPalette.ColorRole.Highlight)
-    middle = win.page.height() // 2
-    assert image.pixelColor(0, middle) == highlight and image.pixelColor(1, middle) == highlight
-    assert image.pixelColor(2, middle) != highlight
-    win.search_field.setFocus()  # the line edit draws its own focus
-    qtbot.waitUntil(lambda: not win.focus_ring.isVisible())
-    win.browse.currentWidget().setFocus()
-    qtbot.waitUntil(lambda: win.focus_ring.parentWidget() is win.browse.currentWidget())
