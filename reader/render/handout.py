@@ -122,8 +122,6 @@ h4 { font-size: 9.5pt; margin-top: 6px; margin-bottom: 1px; }
 .question { font-size: 11pt; margin-bottom: 10px; }
 .summary { font-size: 10.5pt; line-height: 135%; }
 .evidence { font-size: 9.5pt; line-height: 130%; }
-.glance { font-size: 9pt; }
-th { font-size: 9pt; }
 .small { font-size: 8.5pt; }
 sup { font-size: 9.5pt; }  /* Qt draws superscripts at about two thirds of this */
 .cite { font-size: 9pt; }
@@ -140,6 +138,5 @@ li { line-height: 116%; margin-bottom: 1px; }
 h2 { font-size: 12pt; margin-top: 10px; margin-bottom: 4px; }
 .summary { font-size: 10pt; line-height: 128%; }
 .evidence { font-size: 9pt; line-height: 122%; }
-.glance { font-size: 8.5pt; }
 .href { font-size: 8pt; margin-bottom: 2px; }
 """

@@ -34,6 +34,7 @@ from reader.ui.page_breaks import keep_together
 
 log = logging.getLogger(__name__)
 
+FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
 MARGIN_MM = 14.0
 FOOTER_GAP_PT = 10.0
 FOOTER_FONT_PT = 8.5
@@ -74,7 +75,7 @@ def paint_handout(device: QPagedPaintDevice, sheet: Factsheet,
     try:
         paint_rect = device.pageLayout().paintRectPixels(device.resolution())
         width, height = float(paint_rect.width()), float(paint_rect.height())
-        footer_font = QFont("DejaVu Sans, Arial, Helvetica, sans-serif")
+        footer_font = QFont(FONT)
         footer_font.setPointSizeF(FOOTER_FONT_PT)
         metrics = QFontMetricsF(footer_font, device)
         footer_h = metrics.height() + FOOTER_GAP_PT * device.logicalDpiY() / 72.0
@@ -107,7 +108,7 @@ def paint_handout(device: QPagedPaintDevice, sheet: Factsheet,
 def _laid_out(device: QPagedPaintDevice, sheet: Factsheet, header: HandoutHeader, size: QSizeF,
               compact: bool) -> QTextDocument:
     doc = QTextDocument()
-    doc.setDefaultFont(QFont("DejaVu Sans, Arial, Helvetica, sans-serif", 10))
+    doc.setDefaultFont(QFont(FONT, 10))
     # Lay the text out in the device's own units, so points are points on paper and the
     # stylesheet's pixel lengths are scaled from the screen's 96 dpi.
     doc.documentLayout().setPaintDevice(device)

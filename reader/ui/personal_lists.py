@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "bookmark" | "note"
 GONE = "no longer in the content"
+PREVIEW_CHARS = 48  # of a note's first line, shown under its title in the Saved list
 
 
 class SavedList(QTreeWidget):
@@ -191,9 +192,6 @@ class RecentList(QWidget):
         slug = item.data(SLUG_ROLE)
         if slug:
             self.window.open_factsheet(slug)
-
-
-PREVIEW_CHARS = 48  # of a note's first line, shown under its title in the Saved list
 
 
 def install_lists(window, personal) -> None:
