@@ -341,9 +341,17 @@ class MainWindow(QMainWindow):
         if self.left_stack.currentWidget() is self.results and self.results.hit_count():
             self.results.open_current()
 
-    def _set_status(self, html_text: str) -> None:
+    def _set_status(self, html_text: str, spoken: bool = True) -> None:
+        """Show `html_text` under the search field and, when `spoken`, tell a screen reader
+        once typing pauses (reader/ui/announce.py)."""
         self.status_label.setText(html_text)
         self.status_label.show()
+        if spoken:
+            from PySide6.QtGui import QTextDocumentFragment
+
+            from reader.ui.announce import settled
+
+            settled(self.status_label).say(QTextDocumentFragment.fromHtml(html_text).toPlainText())
 
     def _on_index_ready(self, count: int) -> None:
         log.info("search index ready: %d factsheets", count)
@@ -355,7 +363,7 @@ class MainWindow(QMainWindow):
 
     def _on_index_progress(self, done: int, total: int) -> None:
         if self.search_field.text().strip():
-            self._set_status(f"Preparing search… {done} of {total}")
+            self._set_status(f"Preparing search… {done} of {total}", spoken=False)  # too many to read out
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.search_service.shutdown()
