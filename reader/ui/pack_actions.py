@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader.paths import AppPaths
 from reader.render.dates import long_date
+from reader.ui.announce import ProgressAnnouncer, announce
 
 log = logging.getLogger(__name__)
 START_CHECK_DELAY_MS = 5000  # a check on start waits until the window has settled
@@ -134,6 +135,15 @@ class PackActions(QObject):
             dialog.canceled.connect(lambda: dialog.setLabelText("Cancelling…"))
             job.progressed.connect(lambda what, done, total: _show_progress(dialog, what, done,
                                                                             total))
+            # Each step is read out as it begins: a quick install is over before the dialog
+            # (and its progress bar) appears at all.
+            spoken = ProgressAnnouncer(self.window)
+
+            def speak(what: str, done: int, total: int) -> None:
+                if not dialog.wasCanceled():
+                    spoken.progress(what, done, total)
+
+            job.progressed.connect(speak)
             self.progress = dialog
         job.succeeded.connect(on_success)
         job.failed.connect(lambda exc: self._failed(title, exc, quiet=not show_progress))
@@ -175,6 +185,7 @@ class PackActions(QObject):
             return
         if isinstance(exc, PackCancelled):
             self.window.statusBar().showMessage("Cancelled. Nothing was changed.", 8000)
+            announce(self.window, "Cancelled. Nothing was changed.")
         elif isinstance(exc, AlreadyInstalled):
             self._say(QMessageBox.Icon.Information, "Already installed",
                       html.escape(_sentence(exc.message)) + ".")

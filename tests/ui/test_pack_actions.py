@@ -12,6 +12,8 @@ from reader.packs.active import resolve_content
 from reader.packs.publish import write_update_index
 from reader.packs.signing import generate_key
 from reader.settings import Settings
+from reader.ui import announce
+from reader.ui.announce import Announcement
 from reader.ui.app import create_window
 from tests.packs.conftest import V3, make_env
 from tests.packs.test_update import Server
@@ -101,6 +103,20 @@ def test_cancel_changes_nothing(qtbot, env, window):
     assert win.store is before
     assert resolve_content(env.paths).source == "bundled"
     assert "Cancelled" in win.statusBar().currentMessage()
+    assert announce.recent[-1] == Announcement("Cancelled. Nothing was changed.")
+
+
+def test_a_screen_reader_hears_each_step_of_an_install(qtbot, env, window):
+    win = window()
+    announce.recent.clear()
+    win.pack_actions.install_file(env.build(2))
+    _finish(qtbot, win.pack_actions)
+    said = [a.text for a in announce.recent]
+    # Copying and checking always; unpacking too; each once (the pack is small and quick).
+    assert said[:2] == ["Copying the pack", "Checking the pack"], said
+    assert "Unpacking the factsheets" in said
+    assert len(said) == len(set(said)) and not any(a.assertive for a in announce.recent)
+    win.pack_actions.message.close()
 
 
 def test_check_for_updates_needs_an_address(qtbot, window):
