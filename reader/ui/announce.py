@@ -52,8 +52,7 @@ def announce(source: QObject, text: str, *, assertive: bool = False) -> None:
 
 class SettledAnnouncer(QObject):
     """Politely announces the last text it was given once `source` has been quiet for
-    `delay_ms`; nothing when `source` has been hidden meanwhile (the status it spoke for has
-    gone)."""
+    `delay_ms`; nothing when `source` is no longer showing (the status it spoke for has gone)."""
 
     def __init__(self, source, delay_ms: int = SETTLE_MS) -> None:
         super().__init__(source)
@@ -68,11 +67,14 @@ class SettledAnnouncer(QObject):
         self._text = text
         self._timer.start()
 
+    def cancel(self) -> None:
+        self._timer.stop()
+
     def pending(self) -> bool:
         return self._timer.isActive()
 
     def _speak(self) -> None:
-        if not self._source.isHidden():
+        if self._source.isVisible():
             announce(self._source, self._text)
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from reader.ui.announce import announce
 from reader.ui.kiosk.metrics import Metrics
 
 
@@ -90,6 +91,12 @@ class CountdownOverlay(Overlay):
         unit = "second" if seconds == 1 else "seconds"
         self.text.setText(f"To keep your reading private, this screen will go back to the start "
                           f"in {seconds} {unit}. Touch anywhere to carry on.")
+
+    def open(self) -> None:
+        """Show the warning and say it at once, interrupting whatever a screen reader was
+        reading: it matters within seconds. The countdown's ticks are not read out."""
+        super().open()
+        announce(self, f"{self.title.text()} {self.text.text()}", assertive=True)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         event.accept()

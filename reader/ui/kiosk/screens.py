@@ -20,6 +20,7 @@ from reader.content.model import CATEGORIES
 from reader.content.store import ContentStore
 from reader.kiosk.config import KioskConfig
 from reader.search.filters import SearchFilters, result_summary
+from reader.ui.announce import settled
 from reader.ui.kiosk.metrics import Metrics
 from reader.ui.kiosk.tiles import TileGrid, enable_finger_scrolling
 from reader.ui.results_view import ResultsView
@@ -259,6 +260,7 @@ class SearchScreen(QWidget):
             self._search.latest_generation += 1  # drop any answer still on its way
             self.results.clear()
             self.status.setText(self._hint)
+            settled(self.status).cancel()
             return
         self._debounce.start()
 
@@ -276,11 +278,13 @@ class SearchScreen(QWidget):
         self.results.setCurrentRow(-1)
         summary = result_summary(result)
         self.status.setText(f"{summary} Touch one to read it." if result.hits else summary)
+        settled(self.status).say(summary)
 
     def _on_failed(self, message: str) -> None:
         log.warning("kiosk search unavailable: %s", message)
         self.status.setText("Search is not working at the moment. Please choose a topic from "
                             "the start screen instead.")
+        settled(self.status).say(self.status.text())
 
     def _open_first(self) -> None:
         if self.results.hit_count():

@@ -347,6 +347,23 @@ def test_search_names_a_word_no_factsheet_holds(qtbot, make_kiosk):
     assert window.search_screen.results.hit_slugs()[:1] == ["sciatica"]
 
 
+def test_search_results_are_announced_once_typing_pauses(qtbot, make_kiosk):
+    from reader.ui import announce
+
+    window = make_kiosk(start_search=True)
+    window.open_search()
+    announce.recent.clear()
+    type_on_screen(qtbot, window, "sciatica")
+    qtbot.waitUntil(lambda: bool(announce.recent), timeout=5000)
+    assert [a.text for a in announce.recent] == ["1 factsheet; 1 more mentions these words."]
+    announce.recent.clear()
+    speaker = announce.settled(window.search_screen.status)
+    type_on_screen(qtbot, window, " pain")
+    qtbot.waitUntil(speaker.pending, timeout=5000)
+    window.search_screen.clear()  # the next visitor must not hear the last one's search
+    assert not speaker.pending() and list(announce.recent) == []
+
+
 # -- idle reset -----------------------------------------------------------------------------------
 
 def use_the_kiosk(qtbot, window):
@@ -423,6 +440,22 @@ def test_touching_the_screen_during_the_countdown_keeps_the_page(qtbot, make_kio
     window.on_idle()
     click(qtbot, window.countdown.button)
     assert not window.countdown.isVisible() and window.current_slug() == "sciatica"
+
+
+def test_the_idle_warning_is_announced_at_once_and_its_ticks_are_not(qtbot, make_kiosk, clock):
+    from reader.ui import announce
+
+    window = make_kiosk(idle_seconds=60, countdown_seconds=30)
+    window.open_factsheet("sciatica")
+    announce.recent.clear()
+    window.on_idle()
+    assert list(announce.recent) == [announce.Announcement(
+        "Are you still reading? To keep your reading private, this screen will go back to the "
+        "start in 30 seconds. Touch anywhere to carry on.", assertive=True)]
+    clock.now += 4.2
+    window.tick_countdown()
+    assert len(announce.recent) == 1
+    announce.recent.clear()
 
 
 def test_idle_timers_really_run(qtbot, make_kiosk):
