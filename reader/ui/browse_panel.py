@@ -16,6 +16,7 @@ class BrowsePanel(QTabWidget):
 
     def __init__(self, store: ContentStore, parent=None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Browse factsheets")  # the tab widget itself can take the focus
         self.az = self._tree("Conditions A to Z")
         self.categories = self._tree("Conditions by category")
         self.addTab(self.az, "A–Z")

@@ -7,7 +7,7 @@ shown, home page included. While the reader scrolls, the section in view is high
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem
 
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,6 +70,9 @@ class ContentsPanel(QListWidget):
         block = doc.findBlock(int(item.data(POSITION_ROLE)))
         if not block.isValid():
             return
+        # The page's (hidden) caret goes to the heading too: a screen reader reads on from the
+        # caret, and Tab in the page moves on to the section's first link.
+        self.page.setTextCursor(QTextCursor(block))
         top = doc.documentLayout().blockBoundingRect(block).top()
         if item.data(LEVEL_ROLE) == 1:
             top = 0  # the title: the very top of the page, kicker and all

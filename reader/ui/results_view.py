@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate
 
 from reader.content.model import EVIDENCE_LEVELS
@@ -141,3 +141,19 @@ class ResultsView(QListWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self.doItemsLayout()  # heights depend on the width
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().focusInEvent(event)
+        # The first hit is already current when Down moves here from the search field, so Qt
+        # announces only "Search results". Announce the hit too, once Qt has announced the list
+        # (it does so after this handler): a screen reader then reads the result itself.
+        QTimer.singleShot(0, self, self.announce_current)
+
+    def announce_current(self) -> None:
+        """Tell assistive technology that the current result has the focus."""
+        row = self.currentRow()
+        if row < 0 or not self.hasFocus() or not QAccessible.isActive():
+            return
+        event = QAccessibleEvent(self, QAccessible.Event.Focus)
+        event.setChild(row)
+        QAccessible.updateAccessibility(event)

@@ -55,3 +55,15 @@ def test_keyboard_reaches_the_contents(qtbot, reader_window):
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert win.contents_dock.isVisible()
     assert win.contents_panel.hasFocus()
+
+
+def test_a_section_puts_the_pages_caret_on_its_heading(reader_window):
+    """A screen reader reads on from the page's caret; Tab in the page goes on from it."""
+    win = reader_window
+    win.open_factsheet("chronic-low-back-pain")
+    panel = win.contents_panel
+    row = titles(panel).index("When to see a GP")
+    panel.itemActivated.emit(panel.item(row))
+    cursor = win.page.textCursor()
+    assert cursor.block().text().strip() == "When to see a GP"
+    assert cursor.position() == panel.item(row).data(POSITION_ROLE)

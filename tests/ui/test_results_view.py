@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 
 from reader.search.filters import WEAK_HEADING, Hit
 from reader.ui.results_view import ResultsView
@@ -66,3 +67,19 @@ def test_a_screen_reader_hears_the_whole_result(qtbot):
     weak = view.item(2).data(Qt.ItemDataRole.AccessibleTextRole)
     assert weak.startswith("Heartburn. Can acupuncture help heartburn? Limited evidence.")
     assert weak.endswith("Only mentions these words.")
+
+
+def test_focus_arriving_announces_the_current_result(qtbot, monkeypatch):
+    """Down from the search field: Qt says only "Search results"; the hit itself follows."""
+    sent = []
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(QAccessible, "updateAccessibility",
+                        staticmethod(lambda e: sent.append((e.type(), e.child(), e.object()))))
+    view = ResultsView()
+    qtbot.addWidget(view)
+    view.show()
+    view.show_hits([hit("gout", weak=True), hit("heartburn", weak=True)])
+    assert view.currentRow() == 1  # the first hit, under the "Also mentioned in" heading
+    view.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(lambda: (QAccessible.Event.Focus, 1, view) in sent)
