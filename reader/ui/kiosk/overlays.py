@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from reader.ui.announce import announce
 from reader.ui.kiosk.metrics import Metrics
+from reader.ui.kiosk.tiles import TabButton
 
 
 def plain_label(text: str = "", name: str = "") -> QLabel:
@@ -79,9 +80,8 @@ class CountdownOverlay(Overlay):
         self.setAccessibleName("Returning to the start")
         self.title = self.label("Are you still reading?", "subheading")
         self.text = self.label("", "lead")
-        self.button = QPushButton("Keep reading")
+        self.button = TabButton("Keep reading")  # any key keeps reading too (the idle reset)
         self.button.setObjectName("primary")
-        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.keep_reading)
         self.body.addWidget(self.title)
         self.body.addWidget(self.text)
@@ -127,19 +127,28 @@ class MessageOverlay(Overlay):
         self.title.setText(title)
         self.text.setText(text)
         for i, (label, action) in enumerate(buttons or [("OK", None)]):
-            button = QPushButton(label)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button = TabButton(label)
             if i == len(buttons or [None]) - 1:
                 button.setObjectName("primary")
             button.clicked.connect(lambda _=False, a=action: self._choose(a))
             self._buttons.addWidget(button)
             self.buttons.append(button)
         self.open()
+        # A keyboard answers the main button with Enter or Space, Tab reaches the others and
+        # Escape closes the message, doing nothing.
+        self.buttons[-1].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.key() == Qt.Key.Key_Escape:
+            self._choose(None)
+            return
+        super().keyPressEvent(event)
 
     def button(self, label: str) -> QPushButton:
         return next(b for b in self.buttons if b.text() == label)
 
     def _choose(self, action: Callable[[], None] | None) -> None:
         self.hide()
+        self.parentWidget().setFocus(Qt.FocusReason.OtherFocusReason)  # not lost with the panel
         if action is not None:
             action()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,7 @@ from reader.kiosk.config import KioskConfig
 from reader.search.filters import SearchFilters, result_summary
 from reader.ui.announce import settled
 from reader.ui.kiosk.metrics import Metrics
-from reader.ui.kiosk.tiles import TileGrid, enable_finger_scrolling
+from reader.ui.kiosk.tiles import TabButton, TileGrid, enable_finger_scrolling
 from reader.ui.results_view import ResultsView
 from reader.ui.search_service import SearchService
 
@@ -117,18 +116,17 @@ class HomeScreen(QWidget):
             layout.addStretch(1)
             return
 
-        self.search_button = QPushButton(f"  {SEARCH_PROMPT}…")
+        self.search_button = TabButton(f"  {SEARCH_PROMPT}…")  # the first stop for Tab
         self.search_button.setObjectName("searchButton")
         self.search_button.setIcon(magnifier_icon(metrics.px(40), "#56606a"))
         self.search_button.setIconSize(QSize(metrics.px(40), metrics.px(40)))
-        self.search_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.search_button.setAccessibleName("Search")
         self.search_button.clicked.connect(self.search_requested)
         layout.addWidget(self.search_button)
 
         layout.addSpacing(metrics.px(6))
         layout.addWidget(_label("Choose a topic", "subheading"))
-        self.tiles = TileGrid(metrics, columns=4)
+        self.tiles = TileGrid(metrics, columns=4, name="Topics")
         groups = store.by_category()
         self.tiles.set_tiles([
             (label, topic_examples([s.title for s in sheets]),
@@ -162,7 +160,7 @@ class CategoryScreen(QWidget):
         self.lead = _label("", "lead")
         layout.addWidget(self.title)
         layout.addWidget(self.lead)
-        self.tiles = TileGrid(metrics, columns=3)
+        self.tiles = TileGrid(metrics, columns=3, name="Factsheets on this topic")
         layout.addWidget(self.tiles, 1)
 
     def show_category(self, cid: str) -> bool:
@@ -216,8 +214,7 @@ class SearchScreen(QWidget):
         self.field.installEventFilter(self)
         self.field.textChanged.connect(self._on_text_changed)
         self.field.returnPressed.connect(self._open_first)
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_button = TabButton("Clear")
         self.clear_button.clicked.connect(self.clear)
         row.addWidget(self.field, 1)
         row.addWidget(self.clear_button)
@@ -225,7 +222,7 @@ class SearchScreen(QWidget):
         self.status = _label("", "status")
         layout.addWidget(self.status)
         self.results = ResultsView()
-        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Down or Tab from the field
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setDragEnabled(False)
         self.results.setAcceptDrops(False)
@@ -247,6 +244,11 @@ class SearchScreen(QWidget):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
         if obj is self.field and event.type() == QEvent.Type.MouseButtonPress:
             self.field_touched.emit()
+        elif (obj is self.field and event.type() == QEvent.Type.KeyPress
+              and event.key() == Qt.Key.Key_Down and self.results.hit_count()):
+            self.results.select_first_hit()  # a hardware keyboard: Down into the results
+            self.results.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
         return False
 
     def clear(self) -> None:

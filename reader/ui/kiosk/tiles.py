@@ -19,13 +19,28 @@ from PySide6.QtWidgets import (
 from reader.ui.kiosk.metrics import Metrics
 
 
-class Tile(QPushButton):
+class TabButton(QPushButton):
+    """A kiosk button for a visitor with a keyboard as well as a finger: Tab reaches it and
+    Enter or Space presses it, but a touch never gives it the focus (which would take the focus
+    from the search field the on-screen keyboard types into)."""
+
+    def __init__(self, text: str = "", parent=None) -> None:
+        super().__init__(text, parent)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.click()  # outside a dialog a button answers only to Space otherwise
+            return
+        super().keyPressEvent(event)
+
+
+class Tile(TabButton):
     """A large button with a title and a quieter line under it."""
 
     def __init__(self, title: str, subtitle: str, metrics: Metrics, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.setObjectName("tile")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName(title)
         self.setAccessibleDescription(subtitle)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
@@ -56,10 +71,14 @@ def enable_finger_scrolling(area) -> None:
 
 
 class TileGrid(QScrollArea):
-    """Tiles laid out in `columns` columns, top to bottom in rows."""
+    """Tiles laid out in `columns` columns, top to bottom in rows, named `name` for a screen
+    reader. Tab goes from tile to tile (the grid scrolls to the one with the focus); the grid
+    itself never takes the focus."""
 
-    def __init__(self, metrics: Metrics, columns: int, parent=None) -> None:
+    def __init__(self, metrics: Metrics, columns: int, name: str, parent=None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._metrics = metrics
         self._columns = columns
         self.setWidgetResizable(True)
