@@ -4,6 +4,11 @@ Links in the page use four forms the window understands: `factsheet:SLUG` (anoth
 `#ref-KEY` / `#cite-KEY` (jumps within the page), `cite:KEY` (the citation tools for one
 reference) and ordinary `https://` links (system browser).
 
+Every link whose words alone would not say where it goes carries a `title`: its tooltip, and
+(first line) the name a screen reader is given when the link has the keyboard focus
+(`link_name`): "Reference 3: Vickers 2018" for a citation number, "Opens doi.org" for a web
+address, the factsheet's title for a link to another factsheet.
+
 The pieces (summary box, evidence block, body, reference entries) are also used by the printed
 handout (reader/render/handout.py), so screen and paper say the same thing.
 """
@@ -12,8 +17,9 @@ from __future__ import annotations
 
 import html
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from reader.content.citations import citation_order, format_vancouver
+from reader.content.citations import citation_order, format_vancouver, parse_author
 from reader.content.markup import CITATION_RE, find_citations, is_factsheet_target
 from reader.content.model import Factsheet, Reference
 from reader.content.store import ContentStore
@@ -57,7 +63,7 @@ def render_factsheet(sheet: Factsheet, store: ContentStore | None = None,
         evidence_html(sheet, theme),
         glance_html(sheet, numbers, theme),
         symptoms_html(sheet),
-        render_body(sheet, numbers),
+        render_body(sheet, numbers, store=store),
         _related(sheet, store),
         _references(sheet, numbers, store if study_tools else None, study_tools),
         changes_html(sheet),
@@ -79,6 +85,37 @@ def review_line(sheet: Factsheet) -> str:
                 if sheet.evidence_searched else "")
     return (f"Reviewed {long_date(sheet.reviewed)}. {searched}"
             f"Next review due {month_year(sheet.next_review)}.")
+
+
+def citation_name(number: int, ref: Reference) -> str:
+    """`Reference 3: Vickers 2018`: what a citation number is called (first author, year)."""
+    who = parse_author(ref.authors[0]).family if ref.authors else ""
+    return f"Reference {number}: {who} {ref.year}" if who else f"Reference {number}: {ref.year}"
+
+
+def citation_title(number: int, ref: Reference) -> str:
+    """A citation link's `title`: its name, then the whole reference on a second line."""
+    return html.escape(f"{citation_name(number, ref)}\n{format_vancouver(ref)}", quote=True
+                       ).replace("\n", "&#10;")
+
+
+def external_name(href: str) -> str:
+    """`Opens doi.org`: where a web link leads."""
+    host = urlsplit(href).hostname or href
+    return f"Opens {host.removeprefix('www.')}"
+
+
+def link_name(href: str, title: str, text: str) -> str:
+    """The name a screen reader is given for a focused link: the first line of its `title`,
+    else one made from its address and words."""
+    if title.strip():
+        return title.strip().splitlines()[0]
+    text = " ".join(text.split())
+    if href.startswith(f"{FACTSHEET_SCHEME}:"):
+        return f"Factsheet: {text}"
+    if href.startswith(("http://", "https://")):
+        return external_name(href)
+    return text
 
 
 GLANCE_NOTE = (
@@ -108,7 +145,8 @@ def glance_html(sheet: Factsheet, numbers: dict[str, int], theme: Theme,
     for row in sheet.outcomes:
         cited = [(numbers[k], k) for k in row.references if k in numbers]
         marks = ",&#8201;".join(
-            f'<a href="#ref-{k}">{n}</a>' if links else str(n) for n, k in sorted(cited))
+            f'<a href="#ref-{k}" title="{citation_title(n, sheet.reference(k))}">{n}</a>'
+            if links and sheet.reference(k) else str(n) for n, k in sorted(cited))
         size = f'<br/><span class="small muted">{e(row.size_label)}</span>' if row.size_label else ""
         cites = f' <span class="cite">[{marks}]</span>' if marks else ""
         rows.append(
@@ -182,8 +220,10 @@ def symptoms_html(sheet: Factsheet) -> str:
     return f'<a name="symptoms"></a><h2>Symptoms</h2><ul>{items}</ul>'
 
 
-def render_body(sheet: Factsheet, numbers: dict[str, int], links: bool = True) -> str:
-    """The Markdown body as HTML, citations numbered and factsheet links resolved.
+def render_body(sheet: Factsheet, numbers: dict[str, int], links: bool = True,
+                store: ContentStore | None = None) -> str:
+    """The Markdown body as HTML, citations numbered and factsheet links resolved (titled with
+    the other factsheet's title when `store` is given).
 
     Without `links` (paper), citation numbers and links are plain text and a web address is
     written out after its words.
@@ -203,20 +243,19 @@ def render_body(sheet: Factsheet, numbers: dict[str, int], links: bool = True) -
             else:
                 anchor = "" if key in first_seen else f'<a name="cite-{key}"></a>'
                 first_seen.add(key)
-                title = html.escape(format_vancouver(ref), quote=True)
-                out.append(f'{anchor}<a href="#ref-{key}" title="{title}">{n}</a>')
+                out.append(f'{anchor}<a href="#ref-{key}" title="{citation_title(n, ref)}">{n}</a>')
         # On the line, not raised: Qt draws a superscript at two thirds of its size (a 5 pt
         # number is hard to read and to hit).
         return '<span class="cite">[' + ",&#8201;".join(out) + "]</span>"
 
     text = CITATION_RE.sub(cite, sheet.body)
-    return _markdown_to_html(text, links)
+    return _markdown_to_html(text, links, store)
 
 
-def _markdown_to_html(text: str, links: bool) -> str:
+def _markdown_to_html(text: str, links: bool, store: ContentStore | None = None) -> str:
     import markdown  # imported on first render, off the start-up path
 
-    md = markdown.Markdown(extensions=["extra", _factsheet_links_extension(links)],
+    md = markdown.Markdown(extensions=["extra", _factsheet_links_extension(links, store)],
                            output_format="html")
     return md.convert(text)
 
@@ -245,9 +284,11 @@ def reference_html(ref: Reference, sheet: Factsheet | None = None,
     e = html.escape
     links = []
     if ref.doi_url:
-        links.append(f'<a href="{e(ref.doi_url)}">doi:{e(ref.doi or "")}</a>')
+        links.append(f'<a href="{e(ref.doi_url)}" title="{e(external_name(ref.doi_url))}">'
+                     f'doi:{e(ref.doi or "")}</a>')
     if ref.pubmed_url:
-        links.append(f'<a href="{e(ref.pubmed_url)}">PubMed {e(ref.pmid or "")}</a>')
+        links.append(f'<a href="{e(ref.pubmed_url)}" title="{e(external_name(ref.pubmed_url))}">'
+                     f'PubMed {e(ref.pmid or "")}</a>')
     if study_tools:
         links.append(f'<a href="{cite_url(ref.key)}" title="Copy this reference as Vancouver, '
                      f'APA, BibTeX or RIS">Cite…</a>')
@@ -282,12 +323,17 @@ def _related(sheet: Factsheet, store: ContentStore | None) -> str:
     return '<a name="related"></a><h2>Related factsheets</h2><ul>' + "".join(items) + "</ul>"
 
 
-def _rewrite_links(root: ET.Element, links: bool) -> None:
+def _rewrite_links(root: ET.Element, links: bool, store: ContentStore | None = None) -> None:
     for a in root.iter("a"):
         href = a.get("href", "")
         if links:
             if href and is_factsheet_target(href):
                 a.set("href", factsheet_url(href))
+                other = store.get(href) if store is not None else None
+                if other is not None and not a.get("title"):
+                    a.set("title", f"Factsheet: {other.title}")
+            elif href.startswith(("http://", "https://")) and not a.get("title"):
+                a.set("title", external_name(href))
             continue
         # Paper: the words stay, the link goes; a web address is written out after them.
         text = "".join(a.itertext()).strip()
@@ -297,14 +343,14 @@ def _rewrite_links(root: ET.Element, links: bool) -> None:
             a.tail = f" ({href})" + (a.tail or "")
 
 
-def _factsheet_links_extension(links: bool = True):
+def _factsheet_links_extension(links: bool = True, store: ContentStore | None = None):
     """A Markdown extension that turns `[text](slug)` into a `factsheet:slug` link."""
     from markdown.extensions import Extension
     from markdown.treeprocessors import Treeprocessor
 
     class _Links(Treeprocessor):
         def run(self, root):
-            _rewrite_links(root, links)
+            _rewrite_links(root, links, store)
 
     class FactsheetLinks(Extension):
         def extendMarkdown(self, md):  # noqa: N802 (Markdown's API name)

@@ -111,7 +111,8 @@ def test_the_page_shows_the_table_near_the_top_with_numbered_citations(sheet_sto
                                      "<h2>Symptoms</h2>", "What is it?", "References",
                                      "What changed")]
     assert order == sorted(order)
-    assert '<a href="#ref-jones2019">2</a>' in page  # the row's citation jumps to the study
+    # The row's citation jumps to the study, named for a screen reader and in its tooltip.
+    assert '<a href="#ref-jones2019" title="Reference 2: Jones 2020&#10;Jones AB' in page
 
 
 def test_the_change_log_is_at_the_foot_newest_first_with_the_search_date(sheet_store):
@@ -133,7 +134,7 @@ def test_the_kiosk_keeps_the_table_and_its_in_page_citation_links(sheet_store):
     page = unlink_external(render_factsheet(sheet_store.get("chronic-low-back-pain"),
                                             sheet_store))
     assert len(glance_rows(page)) == 3
-    assert '<a href="#ref-jones2019">2</a>' in page
+    assert '<a href="#ref-jones2019" title="Reference 2: Jones 2020&#10;' in page
 
 
 def test_the_handout_prints_each_outcome_under_a_heading_without_links(sheet_store):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from reader.content import load_content
@@ -23,8 +24,11 @@ def test_page_has_every_part(sample_content):
 def test_citations_are_numbered_links_to_the_reference_list(sample_content):
     store = load_content(sample_content.root)
     html = render_factsheet(store.get("chronic-low-back-pain"), store)
+    # The link's title names it ("Reference 1: Smith 2020": what a screen reader is told) and
+    # then gives the whole reference on a second line of its tooltip.
     assert re.search(r'<span class="cite">\[<a name="cite-smith2020"></a><a href="#ref-smith2020" '
-                     r'title="Smith AB, Other CD, et al\. A review\.[^"]*">1</a>\]</span>', html)
+                     r'title="Reference 1: Smith 2020&#10;Smith AB, Other CD, et al\. A review\.'
+                     r'[^"]*">1</a>\]</span>', html)
     assert '<a name="ref-smith2020"></a>' in html
     assert '<a href="#cite-smith2020"' in html  # the entry links back to the text
     assert "[@smith2020]" not in html
@@ -33,15 +37,15 @@ def test_citations_are_numbered_links_to_the_reference_list(sample_content):
 def test_reference_links_to_doi_and_pubmed(sample_content):
     store = load_content(sample_content.root)
     html = render_factsheet(store.get("chronic-low-back-pain"), store)
-    assert 'href="https://doi.org/10.1000/smith2020"' in html
-    assert 'href="https://pubmed.ncbi.nlm.nih.gov/111/"' in html
+    assert 'href="https://doi.org/10.1000/smith2020" title="Opens doi.org"' in html
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/111/" title="Opens pubmed.ncbi.nlm.nih.gov"' in html
     assert "J Test Med. 2020;12(3):100-110." in html
 
 
 def test_links_between_factsheets(sample_content):
     store = load_content(sample_content.root)
     html = render_factsheet(store.get("chronic-low-back-pain"), store)
-    assert '<a href="factsheet:sciatica">sciatica</a>' in html  # in the body
+    assert '<a href="factsheet:sciatica" title="Factsheet: Sciatica">sciatica</a>' in html  # body
     assert '<a href="factsheet:sciatica">Sciatica</a>' in html  # in the related list
 
 
@@ -91,3 +95,28 @@ def test_evidence_badge_says_its_level_and_what_it_means(sample_content):
     html = render_factsheet(store.get("sciatica"), store)
     assert ">Moderate&nbsp;evidence</td>" in html  # never split over two lines
     assert "What “moderate evidence” means: Good-quality reviews" in html
+
+
+def test_every_kind_of_link_has_a_name_for_a_screen_reader(content):
+    from reader.render.page import citation_name, link_name
+
+    content.add("sciatica", title="Sciatica")
+    content.add("chronic-low-back-pain", refs=(("vickers2018", "Vickers", "Acupuncture", "1"),),
+                body="Pain [@vickers2018]. See [the leg pain page](sciatica), [NHS advice]"
+                     "(https://www.nhs.uk/conditions/) or [NICE](https://nice.org.uk \"NICE NG59\").")
+    store = load_content(content.root)
+    sheet = store.get("chronic-low-back-pain")
+    html = render_factsheet(sheet, store)
+    assert 'title="Factsheet: Sciatica">the leg pain page</a>' in html
+    assert 'title="Opens nhs.uk">NHS advice</a>' in html
+    assert 'title="NICE NG59">NICE</a>' in html  # a title the writer gave is kept
+    assert citation_name(1, sheet.references[0]) == "Reference 1: Vickers 2020"
+    group = dataclasses.replace(sheet.references[0], authors=("NICE Guideline Committee",))
+    assert citation_name(4, group) == "Reference 4: NICE Guideline Committee 2020"
+    assert citation_name(5, dataclasses.replace(group, authors=())) == "Reference 5: 2020"
+    # Links without a title (the home page, related factsheets) are named from what they say.
+    assert link_name("#ref-a", "Reference 3: Vickers 2018\nVickers AJ. Title.", "3") == \
+        "Reference 3: Vickers 2018"
+    assert link_name("factsheet:gout", "", " Gout\n") == "Factsheet: Gout"
+    assert link_name("https://www.example.org/x", "", "here") == "Opens example.org"
+    assert link_name("#letter-A", "", "\xa0A\xa0") == "A"
