@@ -99,6 +99,19 @@ def theme_named(name: str, system_dark: bool = False) -> Theme:
     return DARK if system_dark else LIGHT
 
 
+def relative_luminance(colour: str) -> float:
+    """WCAG 2's relative luminance of a `#rrggbb` colour (0 black to 1 white)."""
+    rgb = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2's contrast ratio of two `#rrggbb` colours, from 1 (the same) to 21."""
+    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def clamp_zoom(steps: int) -> int:
     return max(ZOOM_MIN, min(ZOOM_MAX, steps))
 

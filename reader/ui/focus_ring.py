@@ -1,18 +1,57 @@
 """A ring round the list, tree, page or note editor that has the keyboard focus.
 
-The ring is 2 px wide in the theme's highlight colour (the search field draws its own focus).
-It is a widget laid over the region, not a style sheet: a style sheet on the window would stop
-the themes' palettes reaching the page.
+The ring is 2 px wide in the theme's highlight colour (the search field draws its own focus),
+or in the text colour where the highlight would stand out from what is round it by less than
+3:1 (WCAG 2.2's non-text contrast; a desktop's own palette can have a pale highlight). It is a
+widget laid over the region, not a style sheet: a style sheet on the window would stop the
+themes' palettes reaching the page.
 """
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QTextBrowser, QWidget
 
+from reader.render.theme import contrast_ratio
+
 RING_WIDTH = 2
+RING_CONTRAST = 3.0  # against every colour the ring touches
+
+
+def ring_colour(palette: QPalette, backgrounds: list[QColor]) -> QColor:
+    """The palette's highlight if it stands out 3:1 from each of `backgrounds`, else its text
+    colour if that does, else black or white, whichever stands out more."""
+    candidates = [palette.color(QPalette.ColorRole.Highlight),
+                  palette.color(QPalette.ColorRole.Text),
+                  palette.color(QPalette.ColorRole.WindowText)]
+
+    def weakest(colour: QColor) -> float:
+        return min(contrast_ratio(colour.name(), bg.name()) for bg in backgrounds)
+
+    for colour in candidates:
+        if weakest(colour) >= RING_CONTRAST:
+            return colour
+    return max((QColor("#000000"), QColor("#ffffff")), key=weakest)
+
+
+def region_backgrounds(widget: QWidget) -> list[QColor]:
+    """The colours a ring drawn round the inside of `widget` touches: the window round it and
+    what the region itself is filled with (a page's own background, when it sets one)."""
+    palette = widget.palette()
+    colours = [palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base)]
+    if isinstance(widget, QTextBrowser):
+        colours.append(document_background(widget))
+    return colours
+
+
+def document_background(browser: QTextBrowser) -> QColor:
+    """What the page in `browser` is drawn on: its HTML body's background, else the palette's."""
+    brush = browser.document().rootFrame().frameFormat().background()
+    if brush.style() != Qt.BrushStyle.NoBrush:
+        return brush.color()
+    return browser.palette().color(QPalette.ColorRole.Base)
 
 
 class FocusRing(QWidget):
@@ -52,8 +91,10 @@ class FocusRing(QWidget):
         return False
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.target is None:
+            return
         painter = QPainter(self)
-        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
+        pen = QPen(ring_colour(self.target.palette(), region_backgrounds(self.target)))
         pen.setWidth(RING_WIDTH)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         painter.setPen(pen)

@@ -1,0 +1,84 @@
+"""Links in the page, one Tab at a time: each is named for a screen reader through the page's
+accessible description ("Reference 1: Smith 2020", not "1") and ringed on screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+
+from tests.ui import reading_window
+
+reader_window = reading_window.reader_window  # the fixture
+
+
+def described(widget) -> str:
+    """The description an assistive technology reads from `widget`'s accessible interface."""
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Description)
+
+
+def tab(qtbot, win) -> None:
+    qtbot.keyClick(win.focusWidget(), Qt.Key.Key_Tab)
+
+
+def open_with_focus(qtbot, win, slug: str) -> None:
+    win.open_factsheet(slug)
+    win.activateWindow()
+    win.page.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(win.page.hasFocus)
+
+
+def test_tabbing_to_a_citation_names_the_reference(qtbot, reader_window):
+    win = reader_window
+    open_with_focus(qtbot, win, "chronic-low-back-pain")
+    assert win.page.focused_link() is None and described(win.page) == ""
+    tab(qtbot, win)
+    assert win.page.hasFocus() and win.page.textCursor().selectedText() == "1"
+    assert win.page.focused_link() == ("#ref-smith2020", "Reference 1: Smith 2020")
+    assert described(win.page) == "Reference 1: Smith 2020"
+    tab(qtbot, win)
+    assert described(win.page) == "Factsheet: Sciatica"
+    names = []
+    while win.page.hasFocus() and len(names) < 40:  # on through the references and out
+        tab(qtbot, win)
+        names.append(described(win.page) if win.page.hasFocus() else None)
+    assert "Opens doi.org" in names and "Opens pubmed.ncbi.nlm.nih.gov" in names
+    assert "Back to where this is cited" in names
+    assert names[-1] is None  # Tab left the page at its last link
+    assert described(win.page) == ""  # and the page no longer claims a link
+
+
+def test_the_page_keeps_a_description_of_its_own_between_links(qtbot, reader_window):
+    win = reader_window
+    win.page.setAccessibleDescription("The factsheet you are reading")
+    open_with_focus(qtbot, win, "chronic-low-back-pain")
+    tab(qtbot, win)
+    assert described(win.page) == "Reference 1: Smith 2020"
+    win.open_factsheet("sciatica")  # a new page: no link has the focus
+    assert described(win.page) == "The factsheet you are reading"
+
+
+def test_a_mouse_selection_is_not_taken_for_a_focused_link(qtbot, reader_window):
+    from PySide6.QtGui import QTextCursor
+
+    win = reader_window
+    open_with_focus(qtbot, win, "chronic-low-back-pain")
+    cursor = win.page.document().find("Lower back pain")
+    cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, 4)
+    win.page.setTextCursor(cursor)  # words and the citation after them
+    assert win.page.focused_link() is None
+
+
+def test_links_on_the_home_page_are_named_from_their_words(qtbot, reader_window):
+    win = reader_window
+    win.go_home()
+    win.activateWindow()
+    win.page.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(win.page.hasFocus)
+    names = set()
+    for _ in range(30):
+        tab(qtbot, win)
+        if not win.page.hasFocus():
+            break
+        names.add(described(win.page))
+    assert "Factsheet: Sciatica" in names
+    assert "" not in names
