@@ -6,7 +6,6 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.content.store import ContentStore
@@ -16,7 +15,7 @@ from reader.settings import FILE_NAME as SETTINGS_FILE
 from reader.settings import Settings
 from reader.ui.app_icon import set_app_identity
 from reader.ui.crash_dialog import CrashReporter
-from reader.ui.first_paint import ExitAfterFirstPaint
+from reader.ui.first_paint import AfterFirstPaint, ExitAfterFirstPaint
 from reader.ui.main_window import MainWindow
 from reader.ui.module_sources import forget_module_sources
 from reader.ui.search_service import SearchService
@@ -36,15 +35,18 @@ def content_notice(store: ContentStore) -> str | None:
 
 
 def create_window(store: ContentStore, paths: AppPaths,
-                  settings: Settings | None = None, notice: str | None = None) -> MainWindow:
+                  settings: Settings | None = None, notice: str | None = None,
+                  build_after_first_paint: bool = False) -> MainWindow:
     """The main window for `store`; `notice` (e.g. why a content pack was not used) is shown
-    on the home page before any notice about problems in the content itself."""
+    on the home page before any notice about problems in the content itself. With
+    `build_after_first_paint`, `window.features.start()` builds what is not on screen at first
+    (run_app does that after the first paint)."""
     if settings is None:
         settings = Settings.load(paths.config / SETTINGS_FILE)
     search = SearchService(paths.index_root, store, prebuilt_root=paths.prebuilt_index)
     notices = [n for n in (notice, content_notice(store)) if n]
     window = MainWindow(store, search, notice=" ".join(notices) or None, paths=paths,
-                        settings=settings)
+                        settings=settings, build_after_first_paint=build_after_first_paint)
     search.setParent(window)
     return window
 
@@ -78,22 +80,29 @@ def run_app(content_dir: Path | None = None, quit_after_load: bool = False,
         code = run_kiosk(app, store, paths, kiosk_config, quit_after_load, open_slug)
         crash_reporter.uninstall()
         return _smoke_result(code, failure if quit_after_load else None)
-    window = create_window(store, paths, notice=shown.notice)
+    window = create_window(store, paths, notice=shown.notice, build_after_first_paint=True)
     if open_slug:
         window.open_factsheet(open_slug)
     window.show()
     window.search_field.setFocus()
-    QTimer.singleShot(0, forget_module_sources)  # start-up's imports are done
+    window.features.when_ready(forget_module_sources)  # start-up's imports are done then
     if quit_after_load:
-        watcher = ExitAfterFirstPaint(app)
+        watcher = ExitAfterFirstPaint(app, when_ready=window.features.when_ready)
         window.page.viewport().installEventFilter(watcher)
+        AfterFirstPaint(window.page.viewport(), window.features.start)
     else:
-        # The index is opened (or built) only once the window is on screen.
-        QTimer.singleShot(0, window.search_service.start)
+        AfterFirstPaint(window.page.viewport(), lambda: _after_first_paint(window))
     code = app.exec()
     window.search_service.shutdown()
     crash_reporter.uninstall()
     return _smoke_result(code, failure if quit_after_load else None)
+
+
+def _after_first_paint(window: MainWindow) -> None:
+    """The search index first (a query typed at once waits for it, not for the menus), then
+    the features not yet on screen, in small steps."""
+    window.search_service.start()
+    window.features.start()
 
 
 def _smoke_result(code: int, failure: str | None) -> int:

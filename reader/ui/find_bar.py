@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QTextEdit,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -233,20 +232,8 @@ class _EscapeClosesBar(QObject):
 def install(window) -> None:
     """Put the bar under the page and add View > Find in page / next / previous."""
     page = window.page
-    splitter = window.splitter
-    index = splitter.indexOf(page)
-    holder = QWidget()
-    holder.setObjectName("page-holder")
-    column = QVBoxLayout(holder)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(0)
-    bar = FindBar(page, holder)
-    sizes = splitter.sizes()
-    column.addWidget(page, 1)  # moves the page out of the splitter, into the holder
-    column.addWidget(bar)
-    splitter.insertWidget(index, holder)
-    splitter.setStretchFactor(index, 1)
-    splitter.setSizes(sizes)
+    bar = FindBar(page, window.page_holder)  # hidden until asked for
+    window.page_holder.layout().addWidget(bar)
     window.find_bar = bar
     window.page_shown.connect(lambda _page: bar.page_changed())
     bar._escape_filter = _EscapeClosesBar(bar)

@@ -45,7 +45,11 @@ class MainWindow(QMainWindow):
     content_changed = Signal(object)  # the new ContentStore, after reload_content()
 
     def __init__(self, store: ContentStore, search: SearchService, notice: str | None = None,
-                 paths: AppPaths | None = None, settings: Settings | None = None):
+                 paths: AppPaths | None = None, settings: Settings | None = None,
+                 build_after_first_paint: bool = False):
+        """With `build_after_first_paint` the features not on screen at first are built by
+        `self.features.start()`, which the caller runs once the window has painted
+        (reader/ui/app.py); otherwise every feature is ready when this returns."""
         super().__init__()
         self.paths = paths
         self.settings = settings or Settings()
@@ -102,9 +106,16 @@ class MainWindow(QMainWindow):
 
         self.page = PageView()
         self.page.factsheet_requested.connect(self.open_factsheet)
+        # The page's column: bars that belong under the page (find in page) join it here.
+        self.page_holder = QWidget()
+        self.page_holder.setObjectName("page-holder")
+        column = QVBoxLayout(self.page_holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.page, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.page)
+        self.splitter.addWidget(self.page_holder)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 860])
         self.setCentralWidget(self.splitter)
@@ -120,6 +131,8 @@ class MainWindow(QMainWindow):
         search.failed.connect(self._on_index_failed)
         search.progress.connect(self._on_index_progress)
         self.go_home()
+        if not build_after_first_paint:
+            self.features.build_all()
 
     # -- actions -----------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -159,19 +172,29 @@ class MainWindow(QMainWindow):
         search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")])
         search_action.triggered.connect(self.focus_search)
         self.go_menu.addAction(search_action)
+        from reader.ui.deferred_features import DeferredFeatures
+
+        self.features = DeferredFeatures(
+            self, [self.file_menu, self.view_menu, self.go_menu, self.help_menu])
         self._install_features()
+        self.features.add("quit", self._add_quit)
+
+    def _install_features(self) -> None:
+        """Features that add menus, actions or panels install themselves here, one line each:
+        those on screen from the start now, the others after the first paint
+        (`self.features`; see reader/ui/reading_features.py)."""
+        from reader.ui.reading_features import install_about, install_packs, install_reading
+
+        install_about(self)
+        install_reading(self)
+        install_packs(self)
+
+    def _add_quit(self) -> None:
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.file_menu.addSeparator()
         self.file_menu.addAction(quit_action)
-
-    def _install_features(self) -> None:
-        """Features that add menus, actions or panels install themselves here, one line each:
-        `from reader.ui.<feature> import install; install(self)`."""
-        from reader.ui.about_dialog import install; install(self)  # noqa: E702, I001
-        from reader.ui.reading_features import install; install(self)  # noqa: E702, I001
-        from reader.ui.pack_actions import install; install(self)  # noqa: E702, I001
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar
 from reader.ui.navigation import HOME
 from reader.ui.toolbar_icons import star_icon
 from reader.userdata.database import UserData, UserDataError
-from reader.userdata.transfer import TransferError, import_data, read_export, write_export
 
 log = logging.getLogger(__name__)
 EXPORT_NAME = "factsheet-reader-bookmarks-and-notes.json"
@@ -96,12 +95,16 @@ class PersonalData(QObject):
 
     def export_to(self, path: Path) -> str:
         """Write the export file; returns what to tell the reader. Raises TransferError."""
+        from reader.userdata.transfer import write_export  # only when asked: not at start-up
+
         count = write_export(self.data, path)
         return f"{count} bookmark{'s' if count != 1 else ''} and notes saved to {path}."
 
     def import_from(self, path: Path) -> str:
         """Merge an export file; returns what to tell the reader. Raises TransferError or
         UserDataError, and then nothing has been imported."""
+        from reader.userdata.transfer import import_data, read_export
+
         summary = import_data(self.data, read_export(path))
         self.bookmarks_changed.emit()
         self.notes_changed.emit()
@@ -207,6 +210,8 @@ def _export_dialog(window, personal: PersonalData) -> None:
                                           "Bookmarks and notes (*.json)")
     if not path:
         return
+    from reader.userdata.transfer import TransferError
+
     try:
         message = personal.export_to(Path(path))
     except TransferError as exc:
@@ -221,6 +226,8 @@ def _import_dialog(window, personal: PersonalData) -> None:
                                           "Bookmarks and notes (*.json);;All files (*)")
     if not path:
         return
+    from reader.userdata.transfer import TransferError
+
     try:
         message = personal.import_from(Path(path))
     except (TransferError, UserDataError) as exc:
