@@ -11,7 +11,24 @@ from pathlib import Path
 _COMMANDS = ("check", "search", "kiosk", "pack", "show", "cite", "export-pdf", "userdata")
 
 
-def build_parser() -> argparse.ArgumentParser:
+_TAKES_A_VALUE = ("--content", "--open")
+
+
+def opens_the_window(argv: list[str]) -> bool:
+    """True when `argv` holds only the window's own options (`--open SLUG`, `--kiosk`, ...),
+    no command: then the subcommands' parsers, about 10 ms to build, are left out."""
+    expect_value = False
+    for arg in argv:
+        if expect_value:
+            expect_value = False
+        elif arg in ("-h", "--help") or not arg.startswith("-"):
+            return False
+        elif arg in _TAKES_A_VALUE:
+            expect_value = True
+    return True
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factsheet-reader",
         description="Offline reader of research-based acupuncture factsheets.",
@@ -27,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="run as a locked, full-screen kiosk for a waiting room (docs/kiosk.md)")
     parser.add_argument("--open", metavar="SLUG", dest="open_slug",
                         help="start on this factsheet instead of the home page")
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="validate a content folder")
@@ -68,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(with_commands=not opens_the_window(argv)).parse_args(argv)
     if args.version:
         return cmd_version(args.content)
     if args.command == "check":

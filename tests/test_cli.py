@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from reader.cli import main
+from reader.cli import main, opens_the_window
 from tests.conftest import REPO
 
 
@@ -81,3 +81,38 @@ def test_output_cut_short_by_a_closed_pipe_is_not_a_traceback(sample_content, tm
     _, err = reader.communicate(timeout=120)
     assert b"Traceback" not in err and b"BrokenPipeError" not in err, err.decode()
     assert reader.returncode == 1
+
+
+@pytest.mark.parametrize("argv, window", [
+    ([], True),
+    (["--quit-after-load"], True),
+    (["--open", "migraine", "--kiosk"], True),
+    (["--content", "check", "--open", "search"], True),  # values named like commands
+    (["check"], False),
+    (["serch", "pain"], False),  # a mistyped command still gets the full parser's message
+    (["--help"], False),
+])
+def test_window_options_alone_open_the_window(argv, window):
+    assert opens_the_window(argv) is window
+
+
+def test_a_mistyped_command_is_named_with_the_commands_there_are(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["serch", "pain"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "invalid choice: 'serch'" in err and "search" in err
+
+
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "export-pdf" in out and "--quit-after-load" in out
+
+
+def test_an_unknown_window_option_says_so(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--quit-after-lod"])
+    assert exit_.value.code == 2
+    assert "unrecognized arguments: --quit-after-lod" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 
@@ -34,7 +35,11 @@ def test_writes_to_the_log_folder_and_rotates(tmp_path, monkeypatch, clean_root_
     rotated = sorted(p.name for p in paths.log.iterdir())
     assert rotated == ["factsheet-reader.log", "factsheet-reader.log.1",
                        "factsheet-reader.log.2", "factsheet-reader.log.3"]
-    assert all(p.stat().st_size <= 2200 for p in paths.log.iterdir())
+    assert all(p.stat().st_size <= 2000 for p in paths.log.iterdir())
+    # Oldest in .3, newest in the file itself, and no line lost between them.
+    numbers = [int(n) for name in [*reversed(rotated[1:]), rotated[0]]
+               for n in re.findall(r"line (\d+) of", (paths.log / name).read_text("utf-8"))]
+    assert numbers == list(range(numbers[0], 200))
 
 
 def test_starting_twice_does_not_duplicate_lines(tmp_path, clean_root_logger):
