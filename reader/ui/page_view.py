@@ -67,7 +67,7 @@ class PageView(QTextBrowser):
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt API)
         moved = super().focusNextPrevChild(next)
-        self._name_focused_link()
+        self._name_focused_link(again=True)
         self._scroll_to_focused_link()
         self.viewport().update()  # the ring round the link left behind
         return moved
@@ -81,7 +81,11 @@ class PageView(QTextBrowser):
         self._name_focused_link()
         self.viewport().update()
 
-    def _name_focused_link(self) -> None:
+    def _name_focused_link(self, again: bool = False) -> None:
+        """The page's description names the focused link (or is the page's own again); with
+        `again`, a link named like the last one (the same reference cited twice in a row) is
+        said once more: Qt sends no event for an unchanged description, and Orca speaks only
+        a description that differs from the last it heard."""
         link = self.focused_link() if self.hasFocus() else None
         if link is None:
             if self._own_description is not None:
@@ -90,6 +94,8 @@ class PageView(QTextBrowser):
             return
         if self._own_description is None:
             self._own_description = self.accessibleDescription()
+        elif again and self.accessibleDescription() == link[1]:
+            self.setAccessibleDescription("")
         self.setAccessibleDescription(link[1])  # Qt sends DescriptionChanged
 
     def focused_link_rects(self) -> list[QRect]:

@@ -82,3 +82,25 @@ def test_links_on_the_home_page_are_named_from_their_words(qtbot, reader_window)
         names.add(described(win.page))
     assert "Factsheet: Sciatica" in names
     assert "" not in names
+
+
+def test_the_same_reference_twice_in_a_row_is_named_both_times(qtbot, sample_content, tmp_path,
+                                                               monkeypatch):
+    sample_content.add("gout", title="Gout",
+                       body="## What is it?\n\nFirst [@smith2020], and again [@smith2020].\n")
+    win = reading_window.make_window(qtbot, sample_content.root, tmp_path / "home")
+    open_with_focus(qtbot, win, "gout")
+    tab(qtbot, win)
+    assert described(win.page) == "Reference 1: Smith 2020"
+    first = win.page.textCursor().selectionStart()
+    set_to = []
+    real = win.page.setAccessibleDescription
+    monkeypatch.setattr(win.page, "setAccessibleDescription",
+                        lambda text: (set_to.append(text), real(text)))
+    tab(qtbot, win)
+    assert win.page.textCursor().selectionStart() > first  # the second citation
+    assert described(win.page) == "Reference 1: Smith 2020"
+    # Cleared, then set again: each is a DescriptionChanged event, so a screen reader hears
+    # the second citation too (an unchanged description sends nothing).
+    assert set_to == ["", "Reference 1: Smith 2020"]
+    win.close()
