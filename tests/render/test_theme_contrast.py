@@ -48,3 +48,16 @@ def test_kiosk_text_is_readable():
     low = {what: round(contrast(*pair), 2) for what, pair in pairs.items()
            if contrast(*pair) < TEXT}
     assert not low, low
+
+
+def test_the_kiosk_focus_border_stands_out_where_it_is_drawn():
+    """A keyboard's focus in the kiosk is a 2 px border in FOCUS: 3:1 against the screen, a
+    card and the keyboard panel round a button, and against the border colour it replaces."""
+    from reader.ui.kiosk import style as k
+
+    pairs = {"the screen": k.BACKGROUND, "a card or button": k.SURFACE,
+             "the keyboard panel": k.KEY_PANEL, "a button's own border": k.BORDER,
+             "a primary button's border": k.ACCENT}
+    low = {what: round(contrast(k.FOCUS, colour), 2) for what, colour in pairs.items()
+           if contrast(k.FOCUS, colour) < 3.0}
+    assert not low, low

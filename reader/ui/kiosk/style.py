@@ -16,6 +16,10 @@ PRESSED = "#e1eee9"
 WARNING = "#a3231b"  # 7.5:1 on white: messages that need a person's attention
 KEY = "#ffffff"
 KEY_PANEL = "#dfe6e3"
+# The border of whatever a keyboard has focused: the ink colour, 2 px (as wide as a button's own
+# border, so nothing moves), at least 3:1 against the screen, a card, the keyboard panel and the
+# colour it replaces (tests/render/test_theme_contrast.py).
+FOCUS = INK
 
 
 def kiosk_stylesheet(m: Metrics) -> str:
@@ -72,6 +76,9 @@ QListWidget {{ background: {SURFACE}; border: 2px solid {BORDER}; border-radius:
 QListWidget::item {{ border-bottom: 1px solid {BORDER}; padding: {m.px(6)}px; }}
 QListWidget::item:selected {{ background: {PRESSED}; color: {INK}; }}
 QTextBrowser {{ background: {SURFACE}; border: none; }}
+
+QPushButton:focus, QPushButton#primary:focus, QPushButton#tile:focus,
+QPushButton#searchButton:focus, QListWidget:focus {{ border-color: {FOCUS}; }}
 
 QScrollBar:vertical {{ background: {BACKGROUND}; width: {m.scrollbar}px; margin: 0; }}
 QScrollBar::handle:vertical {{ background: #b7c6c0; border-radius: {m.scrollbar // 2 - 2}px;
