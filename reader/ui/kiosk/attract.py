@@ -1,7 +1,13 @@
 """The attract screen: while nobody uses the kiosk it shows featured factsheets one after another,
-large enough to read from a waiting-room chair, and any touch starts."""
+large enough to read from a waiting-room chair, and any touch starts.
+
+When the desktop asks for less motion (reader/ui/reduced_motion.py) the screen holds still: one
+featured factsheet each time the kiosk comes to rest, the next one the time after.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -9,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from reader.content.model import Factsheet
 from reader.ui.kiosk.metrics import Metrics
 from reader.ui.kiosk.overlays import plain_label
+from reader.ui.reduced_motion import prefers_reduced_motion
 
 
 class AttractScreen(QWidget):
@@ -16,11 +23,13 @@ class AttractScreen(QWidget):
     start_requested = Signal()
 
     def __init__(self, sheets: list[Factsheet], seconds: float, title: str, metrics: Metrics,
-                 parent=None) -> None:
+                 parent=None, reduce_motion: Callable[[], bool] | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Featured factsheets")
         self._sheets = sheets
         self._index = 0
+        self._reduce_motion = reduce_motion  # None: the desktop's setting, asked at each start
+        self._rests = 0
         self._timer = QTimer(self)
         self._timer.setInterval(round(seconds * 1000))
         self._timer.timeout.connect(self.next_sheet)
@@ -74,11 +83,22 @@ class AttractScreen(QWidget):
         return self._sheets[self._index].slug
 
     def start(self) -> None:
-        """Show the first featured factsheet and start cycling."""
-        self._index = 0
+        """Show the first featured factsheet and start cycling; with less motion asked for,
+        show the next one (from the last rest) and keep it."""
+        still = (self._reduce_motion or prefers_reduced_motion)()
+        if still and self._sheets:
+            self._index = self._rests % len(self._sheets)
+        else:
+            self._index = 0
+        self._rests += 1
+        self.dots.setVisible(not still)
         self._show()
-        if len(self._sheets) > 1:
+        if len(self._sheets) > 1 and not still:
             self._timer.start()
+
+    def cycling(self) -> bool:
+        """True while the featured factsheets change by themselves."""
+        return self._timer.isActive()
 
     def stop(self) -> None:
         self._timer.stop()
