@@ -5,7 +5,9 @@ table cells, `line-height` in percent, page breaks. It has no max-width, so the 
 the line length by widening its margins (reader/ui/page_view.py), and boxes are one-cell tables.
 
 Every size is in points and multiplied by the theme's `scale`, so zooming (Ctrl+plus) re-renders
-the page larger: QTextEdit's own zoom leaves text with an explicit size unchanged.
+the page larger: QTextEdit's own zoom leaves text with an explicit size unchanged. The page's 100 %
+is its body text at BODY_PT, or the desktop's own text size when someone has chosen that larger
+(`text_size_factor`): the page is never smaller than the text of every other application.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 THEME_NAMES = ("system", "light", "dark", "high-contrast")
 ZOOM_MIN, ZOOM_MAX = -4, 10
 ZOOM_STEP = 1.1  # each Ctrl+plus makes text 10% larger
+BODY_PT = 11.0  # the page's body text at 100 %, when the desktop's text is no larger
 
 
 @dataclass(frozen=True)
@@ -40,9 +43,10 @@ class Theme:
         """`size` points at this theme's zoom, for CSS."""
         return f"{size * self.scale:.1f}pt"
 
-    def zoomed(self, steps: int) -> Theme:
-        """This theme at `steps` zoom steps from the default size."""
-        return dataclasses.replace(self, scale=zoom_factor(steps))
+    def zoomed(self, steps: int, system_pt: float = 0.0) -> Theme:
+        """This theme at `steps` zoom steps from the default size: BODY_PT, or the desktop's
+        text size `system_pt` (its font's point size) when that is larger."""
+        return dataclasses.replace(self, scale=zoom_factor(steps) * text_size_factor(system_pt))
 
 
 LIGHT = Theme(
@@ -116,6 +120,12 @@ def clamp_zoom(steps: int) -> int:
     return max(ZOOM_MIN, min(ZOOM_MAX, steps))
 
 
+def text_size_factor(system_pt: float) -> float:
+    """How much larger than BODY_PT the desktop's text (`system_pt` points) is; 1 when it is
+    not larger, or not known (0)."""
+    return max(1.0, system_pt / BODY_PT) if system_pt > 0 else 1.0
+
+
 def zoom_factor(steps: int) -> float:
     """How much larger than the default text is at `steps` zoom steps."""
     return ZOOM_STEP ** clamp_zoom(steps)
@@ -127,7 +137,7 @@ def stylesheet(theme: Theme) -> str:
     pt = t.pt
     underline = "underline" if t.link_underline else "none"
     return f"""
-body {{ color: {t.text}; background-color: {t.background}; font-size: {pt(11)}; }}
+body {{ color: {t.text}; background-color: {t.background}; font-size: {pt(BODY_PT)}; }}
 a {{ color: {t.link}; text-decoration: {underline}; }}
 h1 {{ color: {t.heading}; font-size: {pt(21)}; font-weight: 700; margin-top: 2px; margin-bottom: 4px; }}
 h2 {{ color: {t.heading}; font-size: {pt(14.5)}; font-weight: 700; margin-top: 26px; margin-bottom: 8px; }}

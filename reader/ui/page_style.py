@@ -1,14 +1,17 @@
 """View > Theme and zoom: light, dark (following the system) or high contrast; Ctrl+plus/minus/0.
 
 Both are kept in Settings (`theme`, `zoom`) and applied by re-rendering the page with the theme's
-colours and scaled point sizes, keeping the reader's place. An explicit dark or high-contrast
-choice also recolours the window, so the page does not sit in a light frame.
+colours and scaled point sizes, keeping the reader's place. Zoom counts from the desktop's own
+text size when that is larger than the page's (reader/render/theme.py), and follows it when it
+changes. An explicit dark or high-contrast choice also recolours the window, so the page does
+not sit in a light frame.
 """
 
 from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeySequence, QPalette
 
@@ -90,6 +93,7 @@ class PageStyle:
         self._apply(rerender=False)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_system_scheme_changed)
+        QGuiApplication.instance().fontChanged.connect(self._on_system_font_changed)
 
     # -- zoom ----------------------------------------------------------------------------------
     def zoom_in(self) -> None:
@@ -122,10 +126,17 @@ class PageStyle:
         if self.settings.theme in ("system", "high-contrast"):
             self._apply()
 
+    def _on_system_font_changed(self, *_args) -> None:
+        if not shiboken6.isValid(self.window):  # the window has gone: stop listening
+            QGuiApplication.instance().fontChanged.disconnect(self._on_system_font_changed)
+            return
+        self._apply()
+
     def _apply(self, rerender: bool = True) -> None:
         window = self.window
         dark = system_is_dark()  # the application's palette: we only ever recolour the window
-        theme = theme_named(self.settings.theme, dark).zoomed(self.settings.zoom)
+        theme = theme_named(self.settings.theme, dark).zoomed(
+            self.settings.zoom, QGuiApplication.font().pointSizeF())
         window.page_theme = theme
         window.page.text_width = int(MAX_TEXT_WIDTH * theme.scale)
         if self.settings.theme == "system":

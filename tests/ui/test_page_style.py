@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.render.theme import DARK, ZOOM_MAX
+from reader.render.theme import BODY_PT, DARK, ZOOM_MAX
 from reader.settings import FILE_NAME, Settings
 from tests.ui import reading_window
 from tests.ui.reading_window import make_window
@@ -127,3 +128,47 @@ def test_headings_grow_with_the_zoom_like_the_text(reader_window):
     for _ in range(2):
         win.zoom_out_action.trigger()
     assert _heading_height(win, "What is it?") < normal * 0.9
+
+
+# -- the desktop's text size ---------------------------------------------------------------------
+
+@pytest.fixture
+def desktop_font(qapp):
+    """desktop_font(points): the desktop's text size as Qt reports it (the application font)."""
+    from PySide6.QtGui import QFont
+
+    before = QApplication.font()
+
+    def set_size(points: float) -> None:
+        font = QFont(before)
+        font.setPointSizeF(points)
+        QApplication.setFont(font)
+
+    yield set_size
+    QApplication.setFont(before)
+
+
+def test_the_page_is_never_smaller_than_the_desktops_text(qtbot, sample_content, tmp_path,
+                                                           desktop_font):
+    sample_content.add("chronic-low-back-pain", body=reading_window.LONG_BODY)
+    desktop_font(9)  # smaller than the page's 11 pt: the page keeps its own size
+    small = make_window(qtbot, sample_content.root, tmp_path / "a")
+    small.open_factsheet("chronic-low-back-pain")
+    assert body_point_size(small) == BODY_PT
+    desktop_font(16)  # someone who needs larger text chose it for every application
+    large = make_window(qtbot, sample_content.root, tmp_path / "b")
+    large.open_factsheet("chronic-low-back-pain")
+    assert body_point_size(large) == 16
+    assert abs(large.page.text_width - 780 * 16 / BODY_PT) <= 1  # lines keep their length in words
+    large.zoom_in_action.trigger()  # and zoom counts from there
+    assert abs(body_point_size(large) - 17.6) < 0.05
+
+
+def test_a_change_of_the_desktops_text_size_reaches_the_open_page(qtbot, reader_window,
+                                                                   desktop_font):
+    win = reader_window
+    win.open_factsheet("chronic-low-back-pain")
+    assert body_point_size(win) == BODY_PT
+    desktop_font(14)
+    qtbot.waitUntil(lambda: body_point_size(win) == 14)
+    assert win.current_page() == "chronic-low-back-pain"
