@@ -224,6 +224,17 @@ def window_scenario(app, focus: Focus) -> dict:
     page = find(app, name="Factsheet page")
     result["page"] = text_of(page) if page is not None else None
 
+    # Tab from link to link in the page: the page's description names the link focused.
+    result["link_names"] = []
+    if page is not None:
+        for _ in range(6):
+            key("F6", focus=focus)
+            if page.getState().contains(pyatspi.STATE_FOCUSED):
+                break
+        for _ in range(8):
+            key("Tab", settle=0.3)
+            result["link_names"].append(page.description or "")
+
     result["contents_shortcut"] = key("ctrl+shift+t", focus=focus)[0]
     contents = find(app, "list", "Sections of this page")
     result["contents"] = item_names(contents) if contents is not None else []

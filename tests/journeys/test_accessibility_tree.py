@@ -244,6 +244,15 @@ def test_enter_opens_the_result_and_the_page_is_readable_text(window_tree, store
     assert sheet.title in page["text"] and sheet.question in page["text"]
 
 
+def test_tab_through_the_page_names_each_link(window_tree):
+    """Orca reads the page's description when it changes: each link focused names itself,
+    a citation as "Reference n: Author year", never a bare number."""
+    names = window_tree["link_names"]
+    assert len(names) == 8 and all(n.strip() for n in names), names
+    assert not [n for n in names if n.strip("[]() ").isdigit()], names
+    assert any(n.startswith("Reference ") and ":" in n for n in names), names
+
+
 def test_contents_lists_every_heading_of_the_page_and_leads_to_it(window_tree):
     page, sections = window_tree["page"], [s.strip() for s in window_tree["contents"]]
     assert last_focus(window_tree["contents_shortcut"]) == CONTENTS
