@@ -28,7 +28,12 @@ class Focus:
 
     def __init__(self) -> None:
         self.events: list[tuple[str, str]] = []
+        self.announcements: list[str] = []  # what the app asked a screen reader to say
         pyatspi.Registry.registerEventListener(self._on_event, "object:state-changed:focused")
+        pyatspi.Registry.registerEventListener(self._on_announcement, "object:announcement")
+
+    def _on_announcement(self, event) -> None:
+        self.announcements.append(str(event.any_data))
 
     def _on_event(self, event) -> None:
         if not event.detail1:
@@ -216,6 +221,8 @@ def window_scenario(app, focus: Focus) -> dict:
     result["results"] = wait_for(lambda: results is not None and item_names(results), 15) or []
     status = find(app, "label", "Search status")
     result["status"] = {"name": status.name, "description": status.description} if status else None
+    wait_for(lambda: focus.announcements, 5)
+    result["announcements"] = list(focus.announcements)
     result["down"] = key("Down", focus=focus)[0]
     result["down_again"] = key("Down", focus=focus)[0]
     key("Up", "Return")
@@ -253,6 +260,8 @@ def kiosk_scenario(app, focus: Focus) -> dict:
     type_text("migraine")
     results = wait_for(lambda: find(app, "list", "Search results"))
     result["results"] = wait_for(lambda: results is not None and item_names(results), 15) or []
+    wait_for(lambda: focus.announcements, 5)
+    result["announcements"] = list(focus.announcements)
     key("Return", settle=0.8)
     page = find(app, name="Factsheet page")
     result["page"] = text_of(page) if page is not None else None

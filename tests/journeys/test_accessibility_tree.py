@@ -3,8 +3,9 @@ with a private D-Bus session and the AT-SPI registry, its accessibility tree rea
 as Orca reads it (atspi_walker.py, run by the system Python with Debian's python3-pyatspi) and
 driven by real key presses through the X server (xdotool).
 
-Every focusable node must have a role and a name; search results read as title and question;
-Down from the search field announces the first result; the page is reachable as text with its
+Every focusable node must have a role and a name; search results read as title and question,
+and their count is announced; Down from the search field announces the first result; Tab
+through the page names each link; the page is reachable as text with its
 headings and the Contents list leads to them; Tab and F6 move the focus in the documented order
 (docs/accessibility.md). Gaps Qt leaves (headings and links inside the page are not objects of
 their own) are recorded as strict xfails, so a fix shows up.
@@ -224,6 +225,17 @@ def test_results_read_title_question_and_evidence(window_tree, store):
         assert sheet.evidence.label.lower() in name.lower(), name
 
 
+def strong_hits(names: list[str]) -> int:
+    return names.index("Also mentioned in") if "Also mentioned in" in names else len(names)
+
+
+def test_the_result_count_is_announced(window_tree):
+    """Once typing pauses the status is said (an AT-SPI announcement), not only shown."""
+    said = window_tree["announcements"]
+    n = strong_hits(window_tree["results"])
+    assert said and said[-1].startswith(f"{n} factsheet"), said
+
+
 def test_down_from_search_announces_the_first_result(window_tree):
     events = [tuple(e) for e in window_tree["down"]]
     assert ("list", "Search results") in events
@@ -298,5 +310,7 @@ def test_kiosk_by_keyboard_search_reads_results(kiosk_tree, store):
     assert names and "Migraine" in names[0]
     sheet = store.get("migraine")
     assert sheet.question in names[0]
+    said = kiosk_tree["announcements"]
+    assert said and said[-1].startswith(f"{strong_hits(names)} factsheet"), said
     page = kiosk_tree["page"]
     assert page is not None and sheet.title in page["text"]
