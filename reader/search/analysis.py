@@ -18,6 +18,7 @@ import tomllib
 from functools import cache
 from importlib import resources
 
+import reader.search.lean_whoosh  # noqa: F401  # isort: skip  (before Whoosh)
 from whoosh.analysis import (
     CharsetFilter,
     Filter,

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+import reader.search.lean_whoosh  # noqa: F401  # isort: skip  (before Whoosh)
 from whoosh import query as Q
 
 from reader.search.analysis import (

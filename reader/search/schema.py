@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import reader.search.lean_whoosh  # noqa: F401  # isort: skip  (before Whoosh)
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from reader.search.analysis import plain_analyzer, stemmed_analyzer

@@ -44,7 +44,8 @@ class _Worker(QObject):
             return
         finally:
             forget_module_sources()
-        self._warm_up()
+        if self._service.waiting_query is None:  # a query typed already warms up by itself
+            self._warm_up()
         self.ready.emit(self._index.doc_count)
 
     def _warm_up(self) -> None:
@@ -118,6 +119,11 @@ class SearchService(QObject):
             self._pending = (text, filters, limit)
             return
         self._request.emit(self.latest_generation, text, filters, limit)
+
+    @property
+    def waiting_query(self) -> str | None:
+        """The query asked for before the index was ready, if any (read by the worker too)."""
+        return self._pending[0] if self._pending is not None else None
 
     def _on_ready(self, count: int) -> None:
         self.is_ready = True
