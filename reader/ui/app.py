@@ -6,6 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.content.store import ContentStore
@@ -98,11 +99,29 @@ def run_app(content_dir: Path | None = None, quit_after_load: bool = False,
     return _smoke_result(code, failure if quit_after_load else None)
 
 
+FEATURES_WAIT_MS = 400  # at most, for the search index to open before the features are built
+
+
 def _after_first_paint(window: MainWindow) -> None:
-    """The search index first (a query typed at once waits for it, not for the menus), then
-    the features not yet on screen, in small steps."""
-    window.search_service.start()
-    window.features.start()
+    """The search index first: a query typed at once waits for it, so the features not yet on
+    screen are built once it is open and any such query answered (or after FEATURES_WAIT_MS,
+    if that takes longer, say to build the index): Python runs one thread at a time, and
+    building them meanwhile would delay the first results. A shortcut or menu reached for
+    before then builds them at once."""
+    log.info("home page painted")
+    service = window.search_service
+    build = window.features.start
+
+    def on_ready(_count: int) -> None:
+        if service.waiting_query is None:
+            build()
+        else:  # answered next; build once it is on screen
+            service.results.connect(lambda _result: QTimer.singleShot(0, build))
+
+    service.ready.connect(on_ready)
+    service.failed.connect(build)
+    QTimer.singleShot(FEATURES_WAIT_MS, build)
+    service.start()
 
 
 def _smoke_result(code: int, failure: str | None) -> int:

@@ -7,6 +7,7 @@ what it always does.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -160,3 +161,46 @@ def test_quit_after_load_waits_until_everything_is_ready(sample_content, tmp_pat
              if "home page painted" in line or "every feature is ready" in line
              or "exiting (--quit-after-load)" in line]
     assert len(order) == 3 and order == sorted(order), proc.stderr
+
+
+RUN_APP = r"""
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import reader.ui.app as app
+from reader.cli import main
+
+seen = {}
+_create = app.create_window
+def create_window(*args, **kwargs):
+    window = _create(*args, **kwargs)
+    seen["deferred"] = not window.features.ready
+    def check():
+        if window.results.hit_slugs() and window.features.ready:
+            seen["hits"] = window.results.hit_slugs()[:1]
+            seen["quit_in_menu"] = any(a.text() == "&Quit" for a in window.file_menu.actions())
+            QApplication.instance().exit(0)
+        else:
+            QTimer.singleShot(20, check)
+    window.search_field.setText("sciatica")  # typed before the first paint even
+    QTimer.singleShot(0, check)
+    return window
+app.create_window = create_window
+code = main(["--content", sys.argv[1]])
+print(json.dumps({"code": code, **seen}))
+"""
+
+
+def test_the_app_answers_a_query_typed_at_once_and_then_builds_everything(sample_content,
+                                                                           tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "FACTSHEET_READER_HOME": str(tmp_path / "home")}
+    proc = subprocess.run([sys.executable, "-c", RUN_APP, str(sample_content.root)], cwd=REPO,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert report == {"code": 0, "deferred": True, "hits": ["sciatica"], "quit_in_menu": True}
+    lines = proc.stderr.splitlines()
+    painted = next(i for i, line in enumerate(lines) if "home page painted" in line)
+    ready = next(i for i, line in enumerate(lines) if "every feature is ready" in line)
+    assert painted < ready
