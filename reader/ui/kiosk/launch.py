@@ -79,7 +79,7 @@ class _Recovery:
 def run_kiosk(app: QApplication, store: ContentStore, paths: AppPaths, config: KioskConfig,
               quit_after_load: bool = False, open_slug: str | None = None) -> int:
     """Run the kiosk until staff exit it; the exit status is STAFF_EXIT_STATUS then."""
-    from reader.ui.first_paint import ExitAfterFirstPaint
+    from reader.ui.first_paint import AfterFirstPaint, ExitAfterFirstPaint
 
     log.info("starting in kiosk mode (config: %s)", config.source or "none; defaults")
     for problem in config.problems:
@@ -101,9 +101,12 @@ def run_kiosk(app: QApplication, store: ContentStore, paths: AppPaths, config: K
     QTimer.singleShot(0, forget_module_sources)  # start-up's imports are done
     recovery = _Recovery(app, window)
     recovery.install()
+    first_screen = window.stack.currentWidget()
+    # The on-screen keyboard is not on screen at first: build it right after the first paint.
+    AfterFirstPaint(first_screen, lambda: window.keyboard)
     if quit_after_load:
         watcher = ExitAfterFirstPaint(app)
-        window.stack.currentWidget().installEventFilter(watcher)
+        first_screen.installEventFilter(watcher)
     else:
         QTimer.singleShot(0, window.search_service.start)
     try:

@@ -132,17 +132,14 @@ class KioskWindow(QWidget):
             # pushed off the bottom of the screen by pages that are not even showing.
             self.stack.widget(i).setMinimumSize(1, 1)
 
-        self.keyboard = OnScreenKeyboard(m)
-        self.keyboard.set_target(self.search_field)
-        self.keyboard.hide_requested.connect(self.hide_keyboard)
-        self.keyboard.hide()
+        self._metrics = m
+        self._keyboard: OnScreenKeyboard | None = None  # built after the first paint, or when asked
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.keyboard)
 
         self.countdown = CountdownOverlay(m, self)
         self.countdown.keep_reading.connect(self._cancel_countdown)
@@ -302,12 +299,30 @@ class KioskWindow(QWidget):
         self.larger_button.setEnabled(self.zoom < MAX_ZOOM)
 
     # -- keyboard ----------------------------------------------------------------------------
+    @property
+    def keyboard(self) -> OnScreenKeyboard:
+        """The on-screen keyboard, under the screens; hidden until a visitor needs it. It is
+        not on screen at the first paint, so it is built after it (reader/ui/kiosk/launch.py)
+        or the first time it is wanted."""
+        if self._keyboard is None:
+            keyboard = OnScreenKeyboard(self._metrics)
+            keyboard.set_target(self.search_field)
+            keyboard.hide_requested.connect(self.hide_keyboard)
+            keyboard.hide()
+            self.layout().addWidget(keyboard)
+            self._keyboard = keyboard
+        return self._keyboard
+
+    def keyboard_showing(self) -> bool:
+        return self._keyboard is not None and self._keyboard.isVisible()
+
     def show_keyboard(self) -> None:
         self.keyboard.show()
         self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def hide_keyboard(self) -> None:
-        self.keyboard.hide()
+        if self._keyboard is not None:
+            self._keyboard.hide()
 
     # -- idle reset --------------------------------------------------------------------------
     def _restart_idle(self) -> None:
@@ -350,7 +365,7 @@ class KioskWindow(QWidget):
         """True when nothing a visitor did is left to clear."""
         return (self.current_page() == HOME and not self.history.can_go_back()
                 and not self.search_field.text() and self.zoom == 0 and self.prints_used == 0
-                and self.home.scroll_position() == 0 and not self.keyboard.isVisible()
+                and self.home.scroll_position() == 0 and not self.keyboard_showing()
                 and not any(o.isVisible() for o in (self.countdown, self.message, self.pin_pad)))
 
     def reset_session(self) -> None:
@@ -404,7 +419,7 @@ class KioskWindow(QWidget):
             return False
         widget = obj
         while widget is not None:  # not on the keyboard or a scroll bar
-            if widget is self.keyboard or isinstance(widget, QScrollBar):
+            if (self._keyboard is not None and widget is self._keyboard) or isinstance(widget, QScrollBar):
                 return False
             widget = widget.parentWidget()
         return True

@@ -301,6 +301,19 @@ def test_text_size_buttons(qtbot, make_kiosk):
 
 # -- the on-screen keyboard ----------------------------------------------------------------------
 
+def test_the_keyboard_is_built_only_when_wanted_and_sits_under_the_screens(qtbot, make_kiosk):
+    window = make_kiosk()
+    assert window._keyboard is None  # not on screen at first: launch builds it after the paint
+    assert window.is_pristine()
+    window.reset_session()  # hiding a keyboard that is not there yet is no error
+    assert window._keyboard is None
+    click(qtbot, window.home.search_button)
+    assert window.keyboard.isVisible()
+    layout = window.layout()
+    assert layout.indexOf(window.keyboard) == layout.indexOf(window.stack) + 1
+    assert window.keyboard.geometry().top() >= window.stack.geometry().bottom()
+
+
 def test_on_screen_keyboard_types_into_search_and_finds_factsheets(qtbot, make_kiosk):
     window = make_kiosk(start_search=True)
     click(qtbot, window.home.search_button)
