@@ -149,20 +149,6 @@ def test_each_step_leaves_the_event_loop_free(qtbot, make):
     qtbot.waitUntil(lambda: win.features.ready)
 
 
-def test_quit_after_load_waits_until_everything_is_ready(sample_content, tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "FACTSHEET_READER_HOME": str(tmp_path / "home")}
-    proc = subprocess.run(
-        [sys.executable, "-m", "reader", "--content", str(sample_content.root),
-         "--quit-after-load"], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    lines = [line for line in proc.stderr.splitlines() if "reader." in line]
-    order = [i for i, line in enumerate(lines)
-             if "home page painted" in line or "every feature is ready" in line
-             or "exiting (--quit-after-load)" in line]
-    assert len(order) == 3 and order == sorted(order), proc.stderr
-
-
 RUN_APP = r"""
 import json, sys
 from PySide6.QtCore import QTimer

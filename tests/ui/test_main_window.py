@@ -175,6 +175,10 @@ def test_quit_after_load_paints_and_exits(sample_content, tmp_path):
          "--quit-after-load"], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert not (tmp_path / "home" / "cache" / "index").exists(), "no index build on the start path"
+    # It paints, then builds what was left for after the paint, and only then exits.
+    marks = ("home page painted", "every feature is ready", "exiting (--quit-after-load)")
+    seen = [mark for line in proc.stderr.splitlines() for mark in marks if mark in line]
+    assert seen == list(marks), proc.stderr
 
 
 @pytest.mark.parametrize("args, message", [
