@@ -10,28 +10,6 @@ in the menus.
 
 from __future__ import annotations
 
-# In the order they are installed; those named in ON_SCREEN are built before the first paint.
-READING = ("page_style", "find_bar", "contents_panel", "citation_actions", "personal_data",
-           "notes_panel", "region_focus", "focus_ring", "handout_actions", "shortcuts_dialog",
-           "window_state", "narrow_layout")
-ON_SCREEN = frozenset({"page_style", "contents_panel", "personal_data", "notes_panel",
-                       "window_state", "narrow_layout"})
-
-
-def _on_screen_modules() -> dict:
-    from reader.ui import (
-        contents_panel,
-        narrow_layout,
-        notes_panel,
-        page_style,
-        personal_data,
-        window_state,
-    )
-
-    return {"contents_panel": contents_panel, "narrow_layout": narrow_layout,
-            "notes_panel": notes_panel, "page_style": page_style, "personal_data": personal_data,
-            "window_state": window_state}
-
 
 def _later_modules() -> dict:
     """The modules of the features built after the first paint (imported then, not before)."""
@@ -62,12 +40,25 @@ def install_about(window) -> None:
 
 
 def install_reading(window) -> None:
-    on_screen = _on_screen_modules()
-    for name in READING:
-        if name in ON_SCREEN:
-            on_screen[name].install(window)
-        else:
-            _later(window, name)
+    from reader.ui import (
+        contents_panel,
+        narrow_layout,
+        notes_panel,
+        page_style,
+        personal_data,
+        window_state,
+    )
+
+    page_style.install(window)
+    _later(window, "find_bar")
+    contents_panel.install(window)
+    _later(window, "citation_actions")
+    personal_data.install(window)
+    notes_panel.install(window)
+    for name in ("region_focus", "focus_ring", "handout_actions", "shortcuts_dialog"):
+        _later(window, name)
+    window_state.install(window)
+    narrow_layout.install(window)
 
 
 def install_packs(window) -> None:
