@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -97,10 +97,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(left)
         layout.setContentsMargins(8, 8, 4, 8)
         layout.addWidget(self.search_field)
-        filters = QHBoxLayout()
-        filters.addWidget(self.category_filter, 1)
-        filters.addWidget(self.evidence_filter, 1)
-        layout.addLayout(filters)
+        layout.addLayout(self._filter_grid())
         layout.addWidget(self.status_label)
         layout.addWidget(self.left_stack, 1)
 
@@ -304,6 +301,25 @@ class MainWindow(QMainWindow):
             self._show_filtered()
             return
         self._debounce.start()
+
+    def _filter_grid(self) -> QGridLayout:
+        """The two filters under visible captions. Each caption is its box's buddy: Alt+C and
+        Alt+E jump to them, and a screen reader names the box by it (on Linux Qt names a combo
+        box by its current value, whatever its accessible name says)."""
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        for column, (caption, combo, items) in enumerate((
+                ("&Category", self.category_filter, "Categories"),
+                ("&Evidence", self.evidence_filter, "Evidence levels"))):
+            label = QLabel(caption)
+            label.setObjectName("filter-caption")
+            label.setBuddy(combo)
+            combo.view().setAccessibleName(items)
+            grid.addWidget(label, 0, column)
+            grid.addWidget(combo, 1, column)
+            grid.setColumnStretch(column, 1)
+        return grid
 
     def _fill_filters(self, store: ContentStore) -> None:
         """Offer only the categories and evidence levels the content has, with counts."""

@@ -173,19 +173,15 @@ def test_every_focusable_node_has_a_role_and_a_name(window_tree):
     assert window_tree["menus_ready"], "the menus never got their handout actions"
     nodes = window_tree["nodes"]
     assert len(nodes) > 50  # the whole window was read, not an empty shell
-    # The filter boxes' drop-down lists are Qt's own (QComboBox.view()): see the xfail below.
-    missing = [n for n in unnamed(nodes) if not (n["role"] == "list" and n["path"]
-                                                  and n["path"][-1].startswith("combo box:"))]
-    assert missing == []
+    assert unnamed(nodes) == []  # the filter boxes' drop-down lists included
 
 
-@pytest.mark.xfail(strict=True, reason="on Linux Qt names a combo box by its current value and "
-                   "ignores setAccessibleName; it needs a QLabel buddy (a labelled-by relation) "
-                   "in reader/ui/main_window.py, and its drop-down list a name")
 def test_filter_boxes_say_what_they_filter(window_tree):
-    for combo in window_tree["combo_boxes"]:
-        assert combo["labelled_by"] or "filter" in (combo["name"] + combo["description"]).lower()
-    assert not [n for n in unnamed(window_tree["nodes"]) if n["role"] == "list"]
+    """On Linux Qt names a combo box by its value ("All categories (80)"): what it filters
+    comes from its visible caption, a labelled-by relation Orca reads before the value."""
+    labels = sorted(label for combo in window_tree["combo_boxes"]
+                    for label in combo["labelled_by"])
+    assert labels == ["Category", "Evidence"], window_tree["combo_boxes"]
 
 
 def test_search_has_the_focus_at_start_and_ctrl_k_brings_it_back(window_tree):

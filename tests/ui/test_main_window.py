@@ -277,3 +277,16 @@ def test_citation_numbers_are_on_the_line_not_tiny_superscripts(window):
     for fmt in citations:
         assert fmt.verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignNormal
         assert fmt.fontPointSize() >= 10
+
+
+def test_alt_c_and_alt_e_jump_to_the_captioned_filters(qtbot, window):
+    """Each filter sits under a caption that is its buddy: the caption's key takes the
+    focus there, and names the box for a screen reader."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.search_field.setFocus()
+    for key, combo in ((Qt.Key.Key_C, window.category_filter),
+                       (Qt.Key.Key_E, window.evidence_filter)):
+        qtbot.keyClick(window.search_field if combo is window.category_filter
+                       else window.category_filter, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(combo.hasFocus)
