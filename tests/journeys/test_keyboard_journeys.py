@@ -78,19 +78,15 @@ def test_from_start_to_a_handout_by_keyboard_only(window_run):
 def test_a_kiosk_visit_by_keyboard_only(kiosk_run):
     assert not kiosk_run["problems"], "\n".join(kiosk_run["problems"])
     assert kiosk_run["steps"] == ["home", "search", "page", "countdown", "keep-reading",
-                                  "idle-reset", "topic", "pin", "staff-exit"]
+                                  "idle-reset", "topic", "back-home", "pin", "staff-exit"]
     assert kiosk_run["exit_code"] == STAFF_EXIT_STATUS
     assert kiosk_run["mouse_events"] == []
     assert kiosk_run["key_presses"] >= 15
 
 
-@pytest.mark.xfail(strict=True, reason="the kiosk page takes no keyboard focus and the window "
-                   "handles no scrolling keys (reader/ui/kiosk/window.py, page_view.py)")
 def test_a_kiosk_page_scrolls_by_keyboard(kiosk_run):
     assert kiosk_run["kiosk_page_scrolls_by_keyboard"]
 
 
-@pytest.mark.xfail(strict=True, reason="the kiosk's Back and Home buttons take no focus "
-                   "(reader/ui/kiosk/window.py): a keyboard returns home only by the idle reset")
 def test_kiosk_back_and_home_by_keyboard(kiosk_run):
     assert kiosk_run["kiosk_back_by_keyboard"]

@@ -42,8 +42,11 @@ class KioskPageView(QTextBrowser):
         self._near = _offsets(metrics.px(MIN_TARGET_PX / 2), max(2, metrics.px(4)))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        # Links only: no selecting, so no copying and no dragging text out.
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        # Links only: no selecting, so no copying and no dragging text out. Tab reaches the
+        # page and then link after link (Enter follows one), but a touch never focuses it.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAcceptDrops(False)
         self.viewport().setAcceptDrops(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)

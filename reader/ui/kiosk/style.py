@@ -75,10 +75,10 @@ QListWidget {{ background: {SURFACE}; border: 2px solid {BORDER}; border-radius:
                font-size: {m.px(24)}px; }}
 QListWidget::item {{ border-bottom: 1px solid {BORDER}; padding: {m.px(6)}px; }}
 QListWidget::item:selected {{ background: {PRESSED}; color: {INK}; }}
-QTextBrowser {{ background: {SURFACE}; border: none; }}
+QTextBrowser {{ background: {SURFACE}; border: 2px solid {SURFACE}; }}
 
 QPushButton:focus, QPushButton#primary:focus, QPushButton#tile:focus,
-QPushButton#searchButton:focus, QListWidget:focus {{ border-color: {FOCUS}; }}
+QPushButton#searchButton:focus, QListWidget:focus, QTextBrowser:focus {{ border-color: {FOCUS}; }}
 
 QScrollBar:vertical {{ background: {BACKGROUND}; width: {m.scrollbar}px; margin: 0; }}
 QScrollBar::handle:vertical {{ background: #b7c6c0; border-radius: {m.scrollbar // 2 - 2}px;

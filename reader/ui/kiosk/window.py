@@ -17,6 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractSlider,
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -43,6 +44,7 @@ from reader.ui.kiosk.pin_pad import PinPadOverlay
 from reader.ui.kiosk.printing import PrinterFactory, default_printer, print_handout
 from reader.ui.kiosk.screens import DEFAULT_TITLE, CategoryScreen, HomeScreen, SearchScreen
 from reader.ui.kiosk.style import kiosk_stylesheet
+from reader.ui.kiosk.tiles import TabButton
 from reader.ui.module_sources import forget_module_sources
 from reader.ui.navigation import HOME, History, Place
 from reader.ui.search_service import SearchService
@@ -56,6 +58,20 @@ BASE_TEXT_SCALE = 1.45  # page text at 1080p: 11 pt becomes 16 pt, readable at a
 ZOOM_STEP = 1.15
 MIN_ZOOM, MAX_ZOOM = -2, 4
 TICK_MS = 250
+
+
+_Step = QAbstractSlider.SliderAction
+# (key, with Shift) -> what it does to the page's scroll bar, as in the page itself.
+_SCROLL_KEYS = {
+    (Qt.Key.Key_PageDown, False): _Step.SliderPageStepAdd,
+    (Qt.Key.Key_Space, False): _Step.SliderPageStepAdd,
+    (Qt.Key.Key_PageUp, False): _Step.SliderPageStepSub,
+    (Qt.Key.Key_Space, True): _Step.SliderPageStepSub,
+    (Qt.Key.Key_Down, False): _Step.SliderSingleStepAdd,
+    (Qt.Key.Key_Up, False): _Step.SliderSingleStepSub,
+    (Qt.Key.Key_Home, False): _Step.SliderToMinimum,
+    (Qt.Key.Key_End, False): _Step.SliderToMaximum,
+}
 
 
 class KioskWindow(QWidget):
@@ -192,8 +208,7 @@ class KioskWindow(QWidget):
         self.print_button.setVisible(False)
 
     def _bar_button(self, text: str, action, accessible: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button = TabButton(text)  # Tab and Enter for a keyboard; a touch takes no focus
         button.setAccessibleName(accessible)
         button.clicked.connect(action)
         return button
@@ -257,7 +272,42 @@ class KioskWindow(QWidget):
             self.show_keyboard()
         else:
             self.hide_keyboard()
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.setFocus(Qt.FocusReason.OtherFocusReason)  # a touch user sees no focus ring
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt API)
+        """Tab order is a ring: Back, Home, A−, A+ and Print (the top bar, made first), then
+        what the screens hold, a category's tiles made later last. With the window itself
+        focused (as a screen opens) Tab goes to the screen's first stop and Shift+Tab to the
+        bar's last, rather than both into the top bar."""
+        if QApplication.focusWidget() is self:
+            stop = self._tab_stop(self.print_button, forward)
+            if stop is not None:
+                stop.setFocus(Qt.FocusReason.TabFocusReason if forward
+                              else Qt.FocusReason.BacktabFocusReason)
+                return True
+        return super().focusNextPrevChild(forward)
+
+    def _tab_stop(self, start: QWidget, forward: bool) -> QWidget | None:
+        """The first widget Tab can reach after `start` (forward), or at or before it."""
+        widget = start.nextInFocusChain() if forward else start
+        for _ in range(1000):  # the ring holds a few hundred widgets at most
+            if (widget is not self and widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                return widget
+            widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+            if widget is start:
+                break
+        return None
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """With nothing focused on a factsheet (as it opens), the reading keys scroll it:
+        Page Down, Space, the arrows, Home and End."""
+        shift = event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        action = _SCROLL_KEYS.get((event.key(), shift))
+        if action is not None and self.stack.currentWidget() is self.page:
+            self.page.verticalScrollBar().triggerAction(action)
+            return
+        super().keyPressEvent(event)
 
     def _page_html(self) -> str:
         sheet = self.store.get(self.current_slug() or "")

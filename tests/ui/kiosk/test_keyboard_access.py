@@ -75,3 +75,59 @@ def test_a_message_takes_the_keyboard_and_escape_closes_it(qtbot, make_kiosk):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert not window.message.isVisible() and chosen == ["print"]
     assert window.hasFocus()  # the focus did not vanish with the message
+
+
+def open_factsheet_by_keyboard(qtbot, window) -> None:
+    activate(qtbot, window)
+    tab(qtbot, window, 2)  # past search to the first topic
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.keyClick(tab(qtbot, window), Qt.Key.Key_Return)  # its first factsheet
+    assert window.current_slug() == "chronic-low-back-pain"
+
+
+def test_reading_keys_scroll_a_factsheet_as_it_opens(qtbot, make_kiosk):
+    window = make_kiosk()
+    open_factsheet_by_keyboard(qtbot, window)
+    bar = window.page.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > bar.pageStep())
+    focused = QApplication.focusWidget()
+    for key, where in ((Qt.Key.Key_PageDown, bar.pageStep()), (Qt.Key.Key_Up, None),
+                       (Qt.Key.Key_End, bar.maximum()), (Qt.Key.Key_Home, 0)):
+        before = bar.value()
+        qtbot.keyClick(focused, key)
+        assert bar.value() == where if where is not None else bar.value() < before
+    qtbot.keyClick(focused, Qt.Key.Key_Space)
+    assert bar.value() == bar.pageStep()
+    qtbot.keyClick(focused, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.value() == 0
+
+
+def test_shift_tab_reaches_the_top_bar_and_tab_the_page_then_the_bar(qtbot, make_kiosk):
+    """Back, Home and the text sizes are the last stops of Tab, so Shift+Tab from an opened
+    page goes to them; Tab goes to the page first, then through its links, then to Back."""
+    window = make_kiosk(printing=False)
+    open_factsheet_by_keyboard(qtbot, window)
+    focused = QApplication.focusWidget()
+    qtbot.keyClick(focused, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is window.larger_button  # Print is off here
+    qtbot.keyClick(window.larger_button, Qt.Key.Key_Return)
+    assert window.zoom == 1
+    window.setFocus()
+    assert tab(qtbot, window) is window.page
+    stops = [tab(qtbot, window) for _ in range(12)]
+    assert window.back_button in stops
+    assert stops.index(window.home_button) == stops.index(window.back_button) + 1
+    qtbot.keyClick(window.back_button, Qt.Key.Key_Return)
+    assert window.current_page().startswith("category:")
+
+
+def test_a_link_reached_by_tab_opens_with_enter(qtbot, make_kiosk):
+    window = make_kiosk()
+    open_factsheet_by_keyboard(qtbot, window)
+    window.page.setFocus(Qt.FocusReason.TabFocusReason)
+    for _ in range(12):  # link after link, until the one to the sciatica factsheet
+        qtbot.keyClick(window.page, Qt.Key.Key_Tab)
+        if "sciatica" in window.page.textCursor().selection().toHtml():
+            break
+    qtbot.keyClick(window.page, Qt.Key.Key_Return)
+    assert window.current_slug() == "sciatica"
