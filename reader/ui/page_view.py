@@ -1,7 +1,8 @@
 """The reading pane: a QTextBrowser that keeps a comfortable line length and routes links.
 
 Tab moves the keyboard focus from link to link. Qt does not expose the links inside a
-QTextBrowser as accessible objects of their own, so the page's accessible description names the
+QTextBrowser as accessible objects of their own (reader/ui/page_structure.py gives a screen
+reader stand-ins for them and the headings), so the page's accessible description names the
 focused link ("Reference 3: Vickers 2018", "Opens doi.org", "Factsheet: Sciatica"; see
 reader/render/page.py `link_name`): Qt tells screen readers the description changed, and Orca
 speaks the change of the object that has the focus. A 2 px ring in the focus ring's colour marks
@@ -18,6 +19,7 @@ from reader.render.page import FACTSHEET_SCHEME, link_name
 from reader.ui.anchor_jump import jump_to_anchor
 from reader.ui.focus_ring import RING_WIDTH, document_background, ring_colour
 from reader.ui.heading_sizes import apply_stylesheet_heading_sizes
+from reader.ui.page_structure import PageStructure
 
 MAX_TEXT_WIDTH = 780  # pixels of text per line, about 75–90 characters
 MIN_MARGIN = 18
@@ -38,6 +40,7 @@ class PageView(QTextBrowser):
         self.setAccessibleName("Factsheet page")
         self.text_width = MAX_TEXT_WIDTH  # grows with the zoom (reader/ui/page_style.py)
         self._own_description: str | None = None  # the description a link's name replaced
+        self.structure = PageStructure(self, link_name)  # headings and links as objects
 
     def show_html(self, html: str, scroll: int = 0) -> None:
         self.setExtraSelections([])  # a reference marked on the last page
@@ -45,6 +48,7 @@ class PageView(QTextBrowser):
         apply_stylesheet_heading_sizes(self.document())
         self._update_margins()
         self.verticalScrollBar().setValue(scroll)
+        self.structure.refresh()
         self._name_focused_link()
 
     def scroll_position(self) -> int:

@@ -170,13 +170,15 @@ def text_of(node) -> dict:
     out = {"role": node.getRoleName(), "name": node.name or "", "states": states(node),
            "interfaces": sorted(node.get_interfaces()),
            "child_roles": sorted({c.getRoleName() for c in children(node)}),
-           "headings": 0, "links": 0}
+           "headings": 0, "links": 0, "heading_names": [], "link_objects": []}
     text = node.queryText()
     out["text"] = text.getText(0, -1)
     out["caret"] = text.caretOffset
     for sub, _path in walk(node):
-        out["headings"] += sub.getRoleName() == "heading"
-        out["links"] += sub.getRoleName() == "link"
+        role = sub.getRoleName()
+        if role in ("heading", "link"):
+            out[role + "s"] += 1
+            out["heading_names" if role == "heading" else "link_objects"].append(sub.name or "")
     try:
         out["links"] += node.queryHypertext().getNLinks()
     except NotImplementedError:

@@ -279,12 +279,16 @@ def test_f6_on_a_factsheet_reaches_the_notes(window_tree):
     assert NOTE in visited and SEARCH in visited, visited
 
 
-@pytest.mark.xfail(strict=True, reason="Qt exposes the QTextBrowser page as one text object: "
-                   "headings and links inside it are not objects a screen reader can jump "
-                   "between (docs/accessibility.md, known gaps)")
 def test_page_headings_and_links_are_objects(window_tree):
+    """A screen reader's lists of headings and links find the page's: one object for each
+    heading the Contents panel lists, and each link named as Tab names it."""
     page = window_tree["page"]
-    assert page["headings"] > 0 and page["links"] > 0
+    sections = [" ".join(s.split()) for s in window_tree["contents"]]
+    assert [h for h in page["heading_names"] if h in sections] == sections
+    links = page["link_objects"]
+    assert len(links) >= 8 and all(name.strip() for name in links)
+    assert not [n for n in links if n.strip("[]() ").isdigit()], links
+    assert set(window_tree["link_names"]) <= set(links)
 
 
 # -- the kiosk ---------------------------------------------------------------------------------

@@ -13,11 +13,12 @@ import logging
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtWidgets import QScroller, QTextBrowser
 
-from reader.render.page import FACTSHEET_SCHEME
+from reader.render.page import FACTSHEET_SCHEME, link_name
 from reader.ui.anchor_jump import jump_to_anchor
 from reader.ui.heading_sizes import apply_stylesheet_heading_sizes
 from reader.ui.kiosk.metrics import MIN_TARGET_PX, Metrics
 from reader.ui.kiosk.tiles import enable_finger_scrolling
+from reader.ui.page_structure import PageStructure
 
 log = logging.getLogger(__name__)
 MAX_TEXT_WIDTH = 1120  # px at scale 1: about 80 characters of the kiosk's larger text
@@ -54,6 +55,7 @@ class KioskPageView(QTextBrowser):
         self.setAccessibleName("Factsheet page")
         self.anchorClicked.connect(self._on_anchor)
         enable_finger_scrolling(self)
+        self.structure = PageStructure(self, link_name)  # headings and links as objects
 
     def show_html(self, html: str, scroll: int = 0) -> None:
         QScroller.scroller(self.viewport()).stop()
@@ -62,6 +64,7 @@ class KioskPageView(QTextBrowser):
         apply_stylesheet_heading_sizes(self.document())
         self._update_margins()
         self.verticalScrollBar().setValue(scroll)
+        self.structure.refresh()
 
     def clear_page(self) -> None:
         """Forget the page shown, so nothing of it stays in memory or on screen."""
