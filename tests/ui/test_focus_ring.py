@@ -26,10 +26,78 @@ def test_the_region_with_the_focus_is_ringed_in_the_highlight_colour(qtbot, read
     middle = win.page.height() // 2
     assert image.pixelColor(0, middle) == highlight and image.pixelColor(1, middle) == highlight
     assert image.pixelColor(2, middle) != highlight
-    win.search_field.setFocus()  # the line edit draws its own focus
-    qtbot.waitUntil(lambda: not win.focus_ring.isVisible())
     win.browse.currentWidget().setFocus()
     qtbot.waitUntil(lambda: win.focus_ring.parentWidget() is win.browse.currentWidget())
+
+
+def ring_pixels_at_left_edge(widget, ring) -> tuple:
+    image = widget.grab().toImage()
+    x, y = ring.geometry().left(), ring.geometry().center().y()
+    return image.pixelColor(x, y), image.pixelColor(x + 1, y), image.pixelColor(x + 2, y)
+
+
+def test_the_search_field_filters_and_current_tab_are_ringed_too(qtbot, reader_window):
+    """Fusion marks a focused line edit with 1 px and a focused combo box or tab not at all."""
+    from PySide6.QtWidgets import QTabBar
+
+    win = reader_window
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    tabs = win.browse.findChild(QTabBar)
+    for widget in (win.search_field, win.category_filter, win.evidence_filter, tabs):
+        widget.setFocus()
+        qtbot.waitUntil(lambda w=widget: win.focus_ring.parentWidget() is w
+                        and win.focus_ring.isVisible())
+        colour = win.focus_ring.palette().color(QPalette.ColorRole.Highlight)
+        outer, inner, inside = ring_pixels_at_left_edge(widget, win.focus_ring)
+        assert outer == colour and inner == colour and inside != colour, widget
+    assert win.focus_ring.geometry() == tabs.tabRect(tabs.currentIndex())
+    tabs.setCurrentIndex(1)  # the ring goes with the current tab
+    assert win.focus_ring.geometry() == tabs.tabRect(1)
+
+
+def test_a_dialogs_buttons_are_ringed_and_its_ring_goes_with_it(qtbot, reader_window):
+    from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
+
+    win = reader_window
+    dialog = QDialog(win)
+    ok = QPushButton("OK")
+    QVBoxLayout(dialog).addWidget(ok)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    ok.setFocus()
+    qtbot.waitUntil(lambda: getattr(dialog, "focus_ring", None) is not None
+                    and dialog.focus_ring.parentWidget() is ok and dialog.focus_ring.isVisible())
+    assert not win.focus_ring.isVisible()
+    dialog.close()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    win.activateWindow()
+    win.page.setFocus()  # the window's own ring is unharmed
+    qtbot.waitUntil(lambda: win.focus_ring.parentWidget() is win.page
+                    and win.focus_ring.isVisible())
+
+
+def test_the_ring_outlives_a_widget_it_was_ringing(qtbot, reader_window):
+    """It lives inside what it rings: a list replaced (a new content pack) took it along, and
+    no widget was ringed again."""
+    import shiboken6
+    from PySide6.QtWidgets import QListWidget
+
+    win = reader_window
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    doomed = QListWidget(win.centralWidget())
+    doomed.show()
+    doomed.setFocus()
+    qtbot.waitUntil(lambda: win.focus_ring.parentWidget() is doomed)
+    old_ring = win.focus_ring
+    shiboken6.delete(doomed)
+    assert not shiboken6.isValid(old_ring)
+    win.search_field.setFocus()
+    qtbot.waitUntil(lambda: shiboken6.isValid(win.focus_ring) and win.focus_ring.isVisible()
+                    and win.focus_ring.parentWidget() is win.search_field)
 
 
 # -- contrast: the ring against what it is drawn on, in every theme ------------------------------
