@@ -15,7 +15,10 @@ motion is enough:
 2. KDE Plasma's `AnimationDurationFactor=0` under `[KDE]` in kdeglobals (System Settings,
    animation speed "Instant").
 
-Windows' and macOS's settings are not read.
+On Windows the answer is the "Show animations in Windows" switch (Settings, Accessibility,
+Visual effects), read with SystemParametersInfo(SPI_GETCLIENTAREAANIMATION); on macOS it is
+"Reduce motion" (System Settings, Accessibility, Display), read with `defaults read
+com.apple.universalaccess reduceMotion`.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import configparser
 import logging
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,19 +38,58 @@ PORTAL = ("org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
 PORTAL_TIMEOUT_MS = 300  # a portal that does not answer at once is treated as absent
 GNOME = ("org.gnome.desktop.interface", "enable-animations")
 GSETTINGS_TIMEOUT_S = 2.0
+SPI_GETCLIENTAREAANIMATION = 0x1042
+MACOS = ("com.apple.universalaccess", "reduceMotion")
 
 Answer = bool | None  # True: reduce motion; False: motion is fine; None: this source cannot say
 
 
 def prefers_reduced_motion(sources: tuple[Callable[[], Answer], ...] | None = None) -> bool:
     """True when the desktop asks applications to reduce motion (see the module docstring)."""
-    for source in sources if sources is not None else (from_portal, from_kde, from_gsettings):
+    for source in sources if sources is not None else platform_sources():
         try:
             if source():
                 return True
         except Exception:  # a setting that cannot be read must never stop the kiosk
             log.exception("reading the reduced-motion setting failed")
     return False
+
+
+def platform_sources(platform: str = sys.platform) -> tuple[Callable[[], Answer], ...]:
+    """Where this system keeps the setting, in the order to ask."""
+    if platform == "win32":
+        return (from_windows,)
+    if platform == "darwin":
+        return (from_macos,)
+    return (from_portal, from_kde, from_gsettings)
+
+
+def from_windows(user32=None) -> Answer:
+    """Windows' "Show animations in Windows" switch: off means reduce. `user32` stands in
+    for the system library in tests."""
+    import ctypes
+
+    if user32 is None:
+        user32 = ctypes.windll.user32  # type: ignore[attr-defined]  (Windows only)
+    animate = ctypes.c_int(1)
+    if not user32.SystemParametersInfoW(SPI_GETCLIENTAREAANIMATION, 0, ctypes.byref(animate), 0):
+        return None
+    return not animate.value
+
+
+def from_macos() -> Answer:
+    """macOS's "Reduce motion": 1 means reduce; a Mac where it was never set has no value."""
+    import subprocess
+
+    defaults = shutil.which("defaults")
+    if defaults is None:
+        return None
+    done = subprocess.run([defaults, "read", *MACOS], capture_output=True, text=True,
+                          timeout=GSETTINGS_TIMEOUT_S)
+    value = done.stdout.strip()
+    if done.returncode or value not in ("0", "1"):
+        return None
+    return value == "1"
 
 
 def from_portal() -> Answer:

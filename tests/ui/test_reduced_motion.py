@@ -173,3 +173,41 @@ def test_the_portal_is_asked_first(session_bus):
 
 def test_no_portal_on_the_bus_says_nothing(session_bus):
     assert ask_portal(session_bus, None) == [None, None]
+
+
+def test_each_system_is_asked_where_it_keeps_the_setting():
+    assert reduced_motion.platform_sources("win32") == (reduced_motion.from_windows,)
+    assert reduced_motion.platform_sources("darwin") == (reduced_motion.from_macos,)
+    assert reduced_motion.from_portal in reduced_motion.platform_sources("linux")
+
+
+class FakeUser32:
+    """SystemParametersInfoW as Windows answers it: writes the switch into the BOOL given."""
+
+    def __init__(self, animate: int, ok: int = 1) -> None:
+        self.animate, self.ok, self.asked = animate, ok, []
+
+    def SystemParametersInfoW(self, action, param, pointer, flags):  # noqa: N802 (Windows API)
+        self.asked.append(action)
+        pointer._obj.value = self.animate
+        return self.ok
+
+
+@pytest.mark.parametrize("animate, ok, answer", [(0, 1, True), (1, 1, False), (1, 0, None)])
+def test_windows_show_animations_switch(animate, ok, answer):
+    user32 = FakeUser32(animate, ok)
+    assert reduced_motion.from_windows(user32) is answer
+    assert user32.asked == [reduced_motion.SPI_GETCLIENTAREAANIMATION]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in `defaults` is a shell script")
+@pytest.mark.parametrize("output, code, answer", [("1", 0, True), ("0", 0, False),
+                                                   ("", 1, None)])
+def test_macos_reduce_motion(tmp_path, monkeypatch, output, code, answer):
+    """A stand-in `defaults` on PATH answers as macOS's does (exit 1: the key was never set)."""
+    fake = tmp_path / "defaults"
+    fake.write_text(f"#!/bin/sh\n[ \"$2 $3\" = \"com.apple.universalaccess reduceMotion\" ] "
+                    f"|| exit 2\necho '{output}'\nexit {code}\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert reduced_motion.from_macos() is answer
