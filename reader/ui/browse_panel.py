@@ -17,6 +17,7 @@ class BrowsePanel(QTabWidget):
     def __init__(self, store: ContentStore, parent=None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Browse factsheets")  # the tab widget itself can take the focus
+        self.setAccessibleDescription("Left and Right change the list shown.")
         self.az = self._tree("Conditions A to Z")
         self.categories = self._tree("Conditions by category")
         self.addTab(self.az, "A–Z")
@@ -27,6 +28,7 @@ class BrowsePanel(QTabWidget):
         tree = QTreeWidget()
         tree.setHeaderHidden(True)
         tree.setAccessibleName(name)
+        tree.setAccessibleDescription("Enter opens the factsheet selected.")
         tree.setUniformRowHeights(True)
         tree.itemActivated.connect(self._activate)
         tree.itemClicked.connect(self._activate)

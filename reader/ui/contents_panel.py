@@ -34,6 +34,7 @@ class ContentsPanel(QListWidget):
         super().__init__(parent)
         self.page = page
         self.setAccessibleName("Sections of this page")
+        self.setAccessibleDescription("Enter goes to the section selected.")
         self.setUniformItemSizes(True)
         self.setSpacing(1)
         self.itemActivated.connect(self._go)

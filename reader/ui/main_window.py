@@ -65,14 +65,20 @@ class MainWindow(QMainWindow):
         self.search_field.setPlaceholderText("Search conditions, symptoms, studies…  (Ctrl+K)")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setAccessibleName("Search factsheets")
+        self.search_field.setAccessibleDescription(
+            "Results appear as you type. Down goes to them, Enter opens the first.")
         self.search_field.textChanged.connect(self._on_text_changed)
         self.search_field.returnPressed.connect(self._open_first_hit)
         self.search_field.installEventFilter(self)
 
         self.category_filter = QComboBox()
         self.category_filter.setAccessibleName("Filter by category")
+        self.category_filter.setAccessibleDescription(
+            "Lists only the factsheets in the category chosen.")
         self.evidence_filter = QComboBox()
         self.evidence_filter.setAccessibleName("Filter by evidence level")
+        self.evidence_filter.setAccessibleDescription(
+            "Lists only the factsheets whose evidence is at the level chosen.")
         self._fill_filters(store)
         for combo in (self.category_filter, self.evidence_filter):
             combo.currentIndexChanged.connect(self._on_filter_changed)

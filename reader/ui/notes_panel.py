@@ -61,6 +61,8 @@ class NotesPanel(QWidget):
         self.banner.hide()
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName("Your note on this factsheet")
+        self.editor.setAccessibleDescription("Private to this computer, saved as you type; "
+                                             "plain text or Markdown.")
         self.editor.setPlaceholderText("Your private notes on this factsheet. Plain text or "
                                        "Markdown; saved as you type.")
         self.editor.setTabChangesFocus(True)

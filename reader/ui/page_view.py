@@ -38,6 +38,8 @@ class PageView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self.setAccessibleName("Factsheet page")
+        self.setAccessibleDescription("Tab goes from link to link; F6 to the next part of the "
+                                      "window.")
         self.text_width = MAX_TEXT_WIDTH  # grows with the zoom (reader/ui/page_style.py)
         self._own_description: str | None = None  # the description a link's name replaced
         self.structure = PageStructure(self, link_name)  # headings and links as objects

@@ -11,7 +11,7 @@ import html
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -43,9 +43,9 @@ class SavedList(QTreeWidget):
         self.personal = personal
         self.setHeaderHidden(True)
         self.setAccessibleName("Bookmarks and notes")
+        self.setAccessibleDescription("Enter opens the factsheet selected; the context menu "
+                                      "key offers more.")
         self.setUniformRowHeights(False)  # a note shows its first words on a second line
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.customContextMenuRequested.connect(self._menu)
         self.itemActivated.connect(self._activate)
         self.itemClicked.connect(self._activate)
         personal.bookmarks_changed.connect(self.refresh)
@@ -122,7 +122,7 @@ class SavedList(QTreeWidget):
             self.window.open_factsheet(slug)
         else:
             self.window.statusBar().showMessage(
-                f"That factsheet is {GONE}. Right-click or press Delete to remove the bookmark.",
+                f"That factsheet is {GONE}. Press Delete (or open its menu) to remove the bookmark.",
                 6000)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
@@ -133,10 +133,23 @@ class SavedList(QTreeWidget):
             return
         super().keyPressEvent(event)
 
-    def _menu(self, pos) -> None:
-        item = self.itemAt(pos)
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Right-click: the menu of the item clicked. The Menu key or Shift+F10: the menu of
+        the item selected, shown beside it."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            item = self.currentItem()
+            pos = self.visualItemRect(item).center() if item is not None else None
+        else:
+            pos = event.pos()
+            item = self.itemAt(pos)
+        menu = self.menu_for(item)
+        if menu is not None:
+            menu.exec(self.viewport().mapToGlobal(pos))
+
+    def menu_for(self, item: QTreeWidgetItem | None) -> QMenu | None:
+        """What can be done with a bookmark or note, or None for anything else."""
         if item is None or not item.data(0, SLUG_ROLE):
-            return
+            return None
         slug, kind = item.data(0, SLUG_ROLE), item.data(0, KIND_ROLE)
         menu = QMenu(self)
         if self.window.store.get(slug) is not None:
@@ -147,7 +160,7 @@ class SavedList(QTreeWidget):
             notes = getattr(self.window, "notes_panel", None)
             if notes is not None:
                 menu.addAction("Show note", lambda: notes.show_note(slug))
-        menu.exec(self.viewport().mapToGlobal(pos))
+        return menu
 
 
 class RecentList(QWidget):
@@ -162,6 +175,7 @@ class RecentList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
         self.list.setAccessibleName("Recently viewed factsheets")
+        self.list.setAccessibleDescription("Enter opens the factsheet selected.")
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
         self.clear_button = QPushButton("Clear recently viewed")

@@ -83,6 +83,7 @@ class ResultsView(QListWidget):
         self.setUniformItemSizes(False)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.setAccessibleName("Search results")
+        self.setAccessibleDescription("Enter opens the factsheet selected.")
         self.itemActivated.connect(self._activate)
         self.itemClicked.connect(self._activate)
 

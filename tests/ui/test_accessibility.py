@@ -38,3 +38,18 @@ def test_every_control_has_an_accessible_name(reader_window):
     assert unnamed == []
     for dock in (win.contents_dock, win.notes_dock):
         assert dock.accessibleName()
+
+
+def test_the_main_controls_say_how_to_use_them(reader_window):
+    """A screen reader reads a control's description after its name: each says what keys do."""
+    from PySide6.QtGui import QAccessible
+
+    win = reader_window
+    win.open_factsheet("sciatica")
+    controls = [win.search_field, win.category_filter, win.evidence_filter, win.browse,
+                win.browse.az, win.browse.categories, win.results, win.page, win.contents_panel,
+                win.saved_list, win.recent_list.list, win.notes_panel.editor]
+    said = {QAccessible.queryAccessibleInterface(c).text(QAccessible.Text.Description)
+            for c in controls}
+    assert "" not in said
+    assert len(said) >= 7  # not one sentence for all

@@ -209,3 +209,31 @@ def test_the_saved_list_shows_the_first_words_of_each_note(qtbot, reader_window)
     assert text.startswith("Chronic low back pain\n")
     assert "\n    “Ask about the exercise programme and whether" in text and text.endswith("…”")
     assert "second line" not in text
+
+
+def test_the_menu_key_opens_the_selected_bookmarks_menu(qtbot, reader_window):
+    """Shift+F10 or the Menu key: the menu of the item selected, not of wherever the mouse is."""
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    win = reader_window
+    win.open_factsheet("sciatica")
+    win.bookmark_action.trigger()
+    saved = win.saved_list
+    leaf = saved.topLevelItem(0).child(0)
+    saved.setCurrentItem(leaf)
+    seen: list[list[str]] = []
+
+    def read_menu() -> None:
+        popup = QApplication.activePopupWidget()
+        seen.append([a.text() for a in popup.actions()] if popup else [])
+        if popup:
+            popup.close()
+
+    QTimer.singleShot(200, read_menu)
+    nowhere = QPoint(0, 0)  # a keyboard's menu event says nothing of where the item is
+    QApplication.sendEvent(saved, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, nowhere,
+                                                    saved.mapToGlobal(nowhere)))
+    assert seen == [["Open", "Remove bookmark"]]
+    assert saved.menu_for(saved.topLevelItem(0)) is None  # a heading has no menu
