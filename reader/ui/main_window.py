@@ -66,7 +66,8 @@ class MainWindow(QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setAccessibleName("Search factsheets")
         self.search_field.setAccessibleDescription(
-            "Results appear as you type. Down goes to them, Enter opens the first.")
+            "Results appear as you type. Down goes to them, Enter opens the first, Ctrl+J "
+            "goes to the page.")
         self.search_field.textChanged.connect(self._on_text_changed)
         self.search_field.returnPressed.connect(self._open_first_hit)
         self.search_field.installEventFilter(self)

@@ -2,12 +2,13 @@
 
 F6 moves the focus to the next region (search, the side list, the page, the page's contents,
 the notes), Shift+F6 to the previous one, as in browsers and office programs; regions that are
-hidden (a closed dock, a narrow window's docks) are skipped.
+hidden (a closed dock, a narrow window's docks) are skipped. Ctrl+J skips straight to the page
+(the desktop's "skip to content"), with the page read from the top of what is in view.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -36,8 +37,25 @@ def move(window, step: int) -> None:
     target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
+def to_page(window) -> None:
+    """Focus the page, its caret (where a screen reader reads from) at the top of the view."""
+    page = window.page
+    if not page.hasFocus():
+        line = page.fontMetrics().height()
+        cursor = page.cursorForPosition(page.viewport().rect().topLeft() + QPoint(0, line))
+        cursor.movePosition(cursor.MoveOperation.StartOfLine)  # a line in view: no scrolling
+        page.setTextCursor(cursor)
+    page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
 def install(window) -> None:
     """Needs the contents and notes panels: install after them."""
+    skip = QAction("&Jump to the page", window)
+    skip.setObjectName("jump-to-page")
+    skip.setShortcut(QKeySequence("Ctrl+J"))
+    skip.setProperty("shortcut_help", "Move straight to the page, from search or anywhere")
+    skip.triggered.connect(lambda: to_page(window))
+    window.go_menu.addAction(skip)
     for text, key, step, name in (("Next &region", "F6", 1, "next-region"),
                                   ("Previous r&egion", "Shift+F6", -1, "previous-region")):
         action = QAction(text, window)

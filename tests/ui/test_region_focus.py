@@ -39,3 +39,16 @@ def test_a_hidden_dock_is_skipped(qtbot, reader_window):
     win = reader_window
     reading(qtbot, win, docks=False, focus=lambda w: w.page)
     assert focus_after(qtbot, win, Qt.Key.Key_F6) is win.search_field
+
+
+def test_ctrl_j_skips_from_search_to_the_page_reading_from_what_is_in_view(qtbot, reader_window):
+    win = reader_window
+    reading(qtbot, win, docks=True, focus=lambda w: w.search_field)
+    bar = win.page.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    assert focus_after(qtbot, win, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier) is win.page
+    assert bar.value() == bar.maximum() // 2  # the page did not jump
+    caret = win.page.cursorRect()
+    assert win.page.viewport().rect().contains(caret.center())  # reading starts in view
+    assert not win.page.textCursor().hasSelection()
