@@ -56,6 +56,58 @@ def browse_hits(store, filters: SearchFilters) -> list[Hit]:
             and (filters.evidence is None or s.evidence.level == filters.evidence)]
 
 
+def name_hits(store, text: str, filters: SearchFilters) -> list[Hit]:
+    """The factsheets whose title or an alias has every word of `text` as the start of one
+    of its words ("migr" finds Migraine, "lbp" Chronic low back pain), those whose title
+    starts with the words first, then A–Z; the filters apply. The window shows these while
+    the full-text index is still opening, so typing at once is answered at once."""
+    words = _words(text)
+    if not words:
+        return []
+    found = []
+    for sheet, names in _names_of(store):
+        if ((filters.category is not None and sheet.category != filters.category)
+                or (filters.evidence is not None and sheet.evidence.level != filters.evidence)):
+            continue
+        if any(all(any(w.startswith(q) for w in name) for q in words) for name in names):
+            found.append((not _starts(names[0], words), sheet.title.casefold(), sheet))
+    found.sort(key=lambda entry: entry[:2])
+    return [Hit(slug=s.slug, title=s.title, question=s.question, category=s.category,
+                evidence=s.evidence.level, score=0.0, snippet="", snippet_text="")
+            for _first, _title, s in found]
+
+
+_NAMES: dict[int, tuple[object, list]] = {}  # id(store) -> (store, [(sheet, name words)])
+
+
+def _names_of(store) -> list:
+    """Each factsheet with the words of its title and of each alias, worked out once a store."""
+    entry = _NAMES.get(id(store))
+    if entry is None or entry[0] is not store:
+        names = [(sheet, [_words(name) for name in (sheet.title, *sheet.aliases)])
+                 for sheet in store]
+        _NAMES.clear()  # one store is shown at a time; a new pack replaces it
+        _NAMES[id(store)] = entry = (store, names)
+    return entry[1]
+
+
+def _words(text: str) -> list[str]:
+    import re
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
+                    if not unicodedata.combining(c))
+    return re.findall(r"[^\W_]+", plain)
+
+
+def _starts(title_words: list[str], words: list[str]) -> bool:
+    """Whether the title begins with the query's words (the last one may be unfinished)."""
+    if len(title_words) < len(words):
+        return False
+    return (title_words[:len(words) - 1] == words[:-1]
+            and title_words[len(words) - 1].startswith(words[-1]))
+
+
 @dataclass(frozen=True)
 class Hit:
     slug: str

@@ -26,7 +26,13 @@ from reader.render.home import render_home
 from reader.render.page import render_factsheet
 from reader.render.page_cache import PageCache
 from reader.render.theme import LIGHT, Theme
-from reader.search.filters import SearchFilters, browse_hits, filter_choices, result_summary
+from reader.search.filters import (
+    SearchFilters,
+    browse_hits,
+    filter_choices,
+    name_hits,
+    result_summary,
+)
 from reader.settings import Settings
 from reader.ui.browse_panel import BrowsePanel
 from reader.ui.module_sources import forget_module_sources
@@ -307,7 +313,10 @@ class MainWindow(QMainWindow):
             self.search_service.latest_generation += 1  # drop any answer still on its way
             self._show_filtered()
             return
-        self._debounce.start()
+        if self.search_service.is_ready:
+            self._debounce.start()
+        else:  # answered from the names at once (below); the index gets the last words typed
+            self._run_search()
 
     def _filter_grid(self) -> QGridLayout:
         """The two filters under visible captions. Each caption is its box's buddy: Alt+C and
@@ -370,10 +379,21 @@ class MainWindow(QMainWindow):
 
     def _run_search(self) -> None:
         text = self.search_field.text()
-        if text.strip():
-            self.search_service.search(text, self.filters())
-            if not self.search_service.is_ready:
-                self._set_status("Preparing search…")
+        if not text.strip():
+            return
+        self.search_service.search(text, self.filters())
+        if self.search_service.is_ready:
+            return
+        # Until the index has opened (a fraction of a second after start, longer the first
+        # time it is built): the factsheets whose names match, then the full results.
+        hits = name_hits(self.store, text, self.filters())
+        if hits:
+            self.results.show_hits(hits)
+            self.left_stack.setCurrentWidget(self.results)
+            count = f"{len(hits)} factsheet{'s' if len(hits) != 1 else ''}"
+            self._set_status(f"{count} by name; searching the full text…", spoken=False)
+        else:
+            self._set_status("Preparing search…")
 
     def _show_results(self, result) -> None:
         if not self.search_field.text().strip():

@@ -91,6 +91,7 @@ class SearchService(QObject):
     def __init__(self, index_root: Path, store: ContentStore, parent=None,
                  prebuilt_root: Path | None = None) -> None:
         super().__init__(parent)
+        self.store = store  # what it searches
         self.latest_generation = 0
         self.is_ready = False
         self._pending: tuple[str, object, int] | None = None

@@ -290,3 +290,24 @@ def test_alt_c_and_alt_e_jump_to_the_captioned_filters(qtbot, window):
         qtbot.keyClick(window.search_field if combo is window.category_filter
                        else window.category_filter, key, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(combo.hasFocus)
+
+
+def test_typed_before_the_index_opens_names_answer_at_once_then_the_full_text(
+        qtbot, sample_content, tmp_path):
+    """At start the index takes a moment to open: a query typed then is answered from the
+    factsheets' names at once, and by the full text once the index is open."""
+    store = load_content(sample_content.root)
+    win = create_window(store, AppPaths.under(tmp_path / "home"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.keyClicks(win.search_field, "back")
+    assert win.left_stack.currentWidget() is win.results  # no debounce, no index yet
+    assert win.results.hit_slugs() == ["chronic-low-back-pain"]  # by name
+    assert "searching the full text" in win.status_label.text()
+    qtbot.keyClick(win.search_field, Qt.Key.Key_Return)  # Enter opens the name match
+    assert win.current_page() == "chronic-low-back-pain"
+    with qtbot.waitSignal(win.search_service.results, timeout=20000):
+        win.search_service.start()
+    qtbot.waitUntil(lambda: "searching" not in win.status_label.text())
+    assert "sciatica" in win.results.hit_slugs()  # "back" in Sciatica's text, not its name
+    win.close()

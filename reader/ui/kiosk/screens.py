@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from reader.content.model import CATEGORIES
 from reader.content.store import ContentStore
 from reader.kiosk.config import KioskConfig
-from reader.search.filters import SearchFilters, result_summary
+from reader.search.filters import SearchFilters, name_hits, result_summary
 from reader.ui.announce import settled
 from reader.ui.kiosk.metrics import Metrics
 from reader.ui.kiosk.tiles import TabButton, TileGrid, enable_finger_scrolling
@@ -270,7 +270,14 @@ class SearchScreen(QWidget):
         text = self.field.text()
         if text.strip():
             self._search.search(text, SearchFilters(), limit=40)
-            if not self._search.is_ready:
+            if self._search.is_ready:
+                return
+            hits = name_hits(self._search.store, text, SearchFilters())  # until the index opens
+            if hits:
+                self.results.show_hits(hits)
+                self.results.setCurrentRow(-1)
+                self.status.setText("Looking through every factsheet…")
+            else:
                 self.status.setText("Getting search ready…")
 
     def _show_results(self, result) -> None:

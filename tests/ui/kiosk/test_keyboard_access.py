@@ -131,3 +131,16 @@ def test_a_link_reached_by_tab_opens_with_enter(qtbot, make_kiosk):
             break
     qtbot.keyClick(window.page, Qt.Key.Key_Return)
     assert window.current_slug() == "sciatica"
+
+
+def test_a_search_before_the_index_opens_shows_name_matches_then_all(qtbot, make_kiosk):
+    window = make_kiosk()  # the index is not opened yet
+    window.open_search()
+    window.search_field.setText("sciatica")
+    results = window.search_screen.results
+    qtbot.waitUntil(lambda: results.hit_slugs() == ["sciatica"], timeout=3000)
+    assert "Looking through every factsheet" in window.search_screen.status.text()
+    with qtbot.waitSignal(window.search_service.results, timeout=20000):
+        window.search_service.start()
+    qtbot.waitUntil(lambda: "Looking" not in window.search_screen.status.text())
+    assert "sciatica" in results.hit_slugs()
