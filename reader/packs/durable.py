@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import uuid
 from pathlib import Path
 
 from reader.packs.errors import PackError
@@ -27,7 +26,8 @@ def fsync_dir(folder: Path) -> None:
 def replace_file(path: Path, data: bytes) -> None:
     """Put `data` at `path` so that a reader sees either the old file or the new one, whole."""
     path = Path(path)
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    # os.urandom, not uuid: importing uuid loads `platform`, a few ms on the start path.
+    temp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     try:
         with open(temp, "xb") as fh:
             fh.write(data)

@@ -28,26 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.render.theme import contrast_ratio
-
-RING_WIDTH = 2
-RING_CONTRAST = 3.0  # against every colour the ring touches
-
-
-def ring_colour(palette: QPalette, backgrounds: list[QColor]) -> QColor:
-    """The palette's highlight if it stands out 3:1 from each of `backgrounds`, else its text
-    colour if that does, else black or white, whichever stands out more."""
-    candidates = [palette.color(QPalette.ColorRole.Highlight),
-                  palette.color(QPalette.ColorRole.Text),
-                  palette.color(QPalette.ColorRole.WindowText)]
-
-    def weakest(colour: QColor) -> float:
-        return min(contrast_ratio(colour.name(), bg.name()) for bg in backgrounds)
-
-    for colour in candidates:
-        if weakest(colour) >= RING_CONTRAST:
-            return colour
-    return max((QColor("#000000"), QColor("#ffffff")), key=weakest)
+from reader.ui.ring_colour import RING_WIDTH, document_background, ring_colour
 
 
 def region_backgrounds(widget: QWidget) -> list[QColor]:
@@ -60,14 +41,6 @@ def region_backgrounds(widget: QWidget) -> list[QColor]:
     if isinstance(widget, QTextBrowser):
         colours.append(document_background(widget))
     return colours
-
-
-def document_background(browser: QTextBrowser) -> QColor:
-    """What the page in `browser` is drawn on: its HTML body's background, else the palette's."""
-    brush = browser.document().rootFrame().frameFormat().background()
-    if brush.style() != Qt.BrushStyle.NoBrush:
-        return brush.color()
-    return browser.palette().color(QPalette.ColorRole.Base)
 
 
 class FocusRing(QWidget):

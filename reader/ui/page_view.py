@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QTextBrowser
 
 from reader.render.page import FACTSHEET_SCHEME, link_name
 from reader.ui.anchor_jump import jump_to_anchor
-from reader.ui.focus_ring import RING_WIDTH, document_background, ring_colour
 from reader.ui.heading_sizes import apply_stylesheet_heading_sizes
 from reader.ui.page_structure import PageStructure
+from reader.ui.ring_colour import RING_WIDTH, document_background, ring_colour
 
 MAX_TEXT_WIDTH = 780  # pixels of text per line, about 75–90 characters
 MIN_MARGIN = 18

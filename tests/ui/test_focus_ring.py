@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 
 from reader.render.theme import DARK, HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT, LIGHT, contrast_ratio
-from reader.ui.focus_ring import RING_CONTRAST, document_background, ring_colour
+from reader.ui.ring_colour import RING_CONTRAST, document_background, ring_colour
 from tests.ui import reading_window
 
 reader_window = reading_window.reader_window  # the fixture
