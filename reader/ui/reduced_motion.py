@@ -37,7 +37,7 @@ PORTAL = ("org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
           "org.freedesktop.portal.Settings")
 PORTAL_TIMEOUT_MS = 300  # a portal that does not answer at once is treated as absent
 GNOME = ("org.gnome.desktop.interface", "enable-animations")
-GSETTINGS_TIMEOUT_S = 2.0
+SETTINGS_TIMEOUT_S = 2.0  # gsettings, defaults
 SPI_GETCLIENTAREAANIMATION = 0x1042
 MACOS = ("com.apple.universalaccess", "reduceMotion")
 
@@ -79,17 +79,20 @@ def from_windows(user32=None) -> Answer:
 
 def from_macos() -> Answer:
     """macOS's "Reduce motion": 1 means reduce; a Mac where it was never set has no value."""
-    import subprocess
+    value = _setting_from("defaults", "read", *MACOS)
+    return None if value not in ("0", "1") else value == "1"
 
-    defaults = shutil.which("defaults")
-    if defaults is None:
+
+def _setting_from(program: str, *args: str) -> str | None:
+    """What `program args` prints, stripped; None when it is not installed or fails."""
+    import subprocess  # only here: nothing else at start runs another program
+
+    found = shutil.which(program)
+    if found is None:
         return None
-    done = subprocess.run([defaults, "read", *MACOS], capture_output=True, text=True,
-                          timeout=GSETTINGS_TIMEOUT_S)
-    value = done.stdout.strip()
-    if done.returncode or value not in ("0", "1"):
-        return None
-    return value == "1"
+    done = subprocess.run([found, *args], capture_output=True, text=True,
+                          timeout=SETTINGS_TIMEOUT_S)
+    return None if done.returncode else done.stdout.strip()
 
 
 def from_portal() -> Answer:
@@ -125,16 +128,9 @@ def _portal_read(namespace: str, key: str):
 
 
 def from_gsettings() -> Answer:
-    import subprocess  # only here: nothing else at start runs another program
-
-    gsettings = shutil.which("gsettings")
-    if gsettings is None:
-        return None
-    done = subprocess.run([gsettings, "get", *GNOME], capture_output=True, text=True,
-                          timeout=GSETTINGS_TIMEOUT_S)
-    value = done.stdout.strip()
-    if done.returncode or value not in ("true", "false"):
-        return None  # no GNOME schemas installed
+    value = _setting_from("gsettings", "get", *GNOME)
+    if value not in ("true", "false"):
+        return None  # no gsettings, or no GNOME schemas installed
     return value == "false"
 
 
