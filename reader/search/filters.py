@@ -49,11 +49,19 @@ def filter_choices(store) -> tuple[list[FilterChoice], list[FilterChoice]]:
 
 def browse_hits(store, filters: SearchFilters) -> list[Hit]:
     """Every factsheet the filters let through, A–Z, as hits: a filter with no words typed."""
-    return [Hit(slug=s.slug, title=s.title, question=s.question, category=s.category,
-                evidence=s.evidence.level, score=0.0, snippet="", snippet_text="")
-            for s in store
-            if (filters.category is None or s.category == filters.category)
-            and (filters.evidence is None or s.evidence.level == filters.evidence)]
+    return [_plain_hit(s) for s in store if _passes(s, filters)]
+
+
+def _plain_hit(sheet) -> Hit:
+    """A factsheet as a hit with no score or snippet (not found by the full-text search)."""
+    return Hit(slug=sheet.slug, title=sheet.title, question=sheet.question,
+               category=sheet.category, evidence=sheet.evidence.level, score=0.0, snippet="",
+               snippet_text="")
+
+
+def _passes(sheet, filters: SearchFilters) -> bool:
+    return ((filters.category is None or sheet.category == filters.category)
+            and (filters.evidence is None or sheet.evidence.level == filters.evidence))
 
 
 def name_hits(store, text: str, filters: SearchFilters) -> list[Hit]:
@@ -66,29 +74,29 @@ def name_hits(store, text: str, filters: SearchFilters) -> list[Hit]:
         return []
     found = []
     for sheet, names in _names_of(store):
-        if ((filters.category is not None and sheet.category != filters.category)
-                or (filters.evidence is not None and sheet.evidence.level != filters.evidence)):
+        if not _passes(sheet, filters):
             continue
         if any(all(any(w.startswith(q) for w in name) for q in words) for name in names):
             found.append((not _starts(names[0], words), sheet.title.casefold(), sheet))
     found.sort(key=lambda entry: entry[:2])
-    return [Hit(slug=s.slug, title=s.title, question=s.question, category=s.category,
-                evidence=s.evidence.level, score=0.0, snippet="", snippet_text="")
-            for _first, _title, s in found]
+    return [_plain_hit(sheet) for _first, _title, sheet in found]
 
 
-_NAMES: dict[int, tuple[object, list]] = {}  # id(store) -> (store, [(sheet, name words)])
+_NAMES: list = []  # [weak reference to the store, {slug: its names' words}], or empty
 
 
 def _names_of(store) -> list:
-    """Each factsheet with the words of its title and of each alias, worked out once a store."""
-    entry = _NAMES.get(id(store))
-    if entry is None or entry[0] is not store:
-        names = [(sheet, [_words(name) for name in (sheet.title, *sheet.aliases)])
-                 for sheet in store]
-        _NAMES.clear()  # one store is shown at a time; a new pack replaces it
-        _NAMES[id(store)] = entry = (store, names)
-    return entry[1]
+    """Each factsheet with the words of its title and of each alias, worked out once for the
+    store shown. Only the store is referred to, weakly: one replaced by a new content pack,
+    and its factsheets, are not kept alive."""
+    import weakref
+
+    if not _NAMES or _NAMES[0]() is not store:
+        _NAMES[:] = [weakref.ref(store),
+                     {sheet.slug: [_words(name) for name in (sheet.title, *sheet.aliases)]
+                      for sheet in store}]
+    words = _NAMES[1]
+    return [(sheet, words[sheet.slug]) for sheet in store]
 
 
 def _words(text: str) -> list[str]:

@@ -56,3 +56,16 @@ def test_hits_carry_what_the_results_list_shows():
     assert (hit.question, hit.evidence, hit.category) == (sheet.question, sheet.evidence.level,
                                                           sheet.category)
     assert not hit.weak
+
+
+def test_a_replaced_store_is_not_kept_alive():
+    import gc
+    import weakref
+
+    other = load_content(BUNDLED)
+    assert titles("migraine")  # the module's store
+    name_hits(other, "migraine", SearchFilters())
+    gone, sheet_gone = weakref.ref(other), weakref.ref(next(iter(other)))
+    del other
+    gc.collect()
+    assert gone() is None and sheet_gone() is None
