@@ -9,7 +9,8 @@ that moves its focus there (its "go to" action) moves the page there instead: th
 heading, or the keyboard's link focus to the link, from where Enter follows it.
 
 The stand-ins exist only while an assistive technology is listening (QAccessible.isActive()):
-nobody else pays for them.
+nobody else pays for them. They are made once the page has first been painted, never before the
+window's first paint: naming QAccessible at all makes PySide6 build its enums, about 2 ms.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QAccessible, QTextCursor
-from PySide6.QtWidgets import QAccessibleWidget, QTextBrowser, QWidget
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 LinkNamer = Callable[[str, str, str], str]  # (address, title, words) -> name
 
@@ -86,7 +87,9 @@ class StandIn(QWidget):
         # and no click reaches it.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
-    def role(self) -> QAccessible.Role:
+    def role(self):
+        from PySide6.QtGui import QAccessible
+
         return QAccessible.Role.Heading if self.spot.level else QAccessible.Role.Link
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
@@ -96,8 +99,16 @@ class StandIn(QWidget):
 
 def _stand_in_interface(_class_name: str, obj: QObject):
     if isinstance(obj, StandIn):
+        from PySide6.QtWidgets import QAccessibleWidget
+
         return QAccessibleWidget(obj, obj.role(), obj.spot.name)
     return None
+
+
+def _listening() -> bool:
+    from PySide6.QtGui import QAccessible
+
+    return QAccessible.isActive()
 
 
 _factory_installed = False
@@ -106,6 +117,8 @@ _factory_installed = False
 def _install_factory() -> None:
     global _factory_installed
     if not _factory_installed:
+        from PySide6.QtGui import QAccessible
+
         QAccessible.installFactory(_stand_in_interface)
         _factory_installed = True
 
@@ -124,9 +137,16 @@ class PageStructure(QObject):
         self._place_soon.timeout.connect(self._place)
         page.document().documentLayout().documentSizeChanged.connect(self._place_soon.start)
         page.installEventFilter(self)  # its focus: a screen reader may have started since
+        self._painted = False
+        page.viewport().installEventFilter(self)  # until its first paint
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.FocusIn and not self._stand_ins and QAccessible.isActive():
+        kind = event.type()
+        if kind == QEvent.Type.Paint and not self._painted and obj is self.page.viewport():
+            self._painted = True
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.refresh)  # the stand-ins for the page shown first
+        elif kind == QEvent.Type.FocusIn and not self._stand_ins and _listening():
             self.refresh()  # an assistive technology started listening after the page came
         return False
 
@@ -140,8 +160,8 @@ class PageStructure(QObject):
             stand_in.setParent(None)
             stand_in.deleteLater()
         self._stand_ins = []
-        if not QAccessible.isActive():
-            return
+        if not self._painted or not _listening():
+            return  # not painted yet: the first paint calls this again
         _install_factory()
         self._stand_ins = [StandIn(self, spot)
                            for spot in page_spots(self.page.document(), self._name_link)]

@@ -1,15 +1,19 @@
 """The list of search hits: title, question and a highlighted snippet for each.
 
 Weak hits (the query's words only mentioned in the text) follow a heading, "Also mentioned in",
-that cannot be selected or opened: the first results are the ones a practitioner would pick."""
+that cannot be selected or opened: the first results are the ones a practitioner would pick.
+
+QStyle and QAccessible are imported where they are used, when the first results are drawn or
+announced: the list is built before the window's first paint, and PySide6 spends about 7 ms
+making the Python enums of those two classes the first time either is named."""
 
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QPalette, QTextDocument
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate
+from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate
 
 from reader.content.model import EVIDENCE_LEVELS
 from reader.search.filters import WEAK_HEADING
@@ -19,6 +23,8 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class _HitDelegate(QStyledItemDelegate):
     def _document(self, option, index: QModelIndex) -> QTextDocument:
+        from PySide6.QtWidgets import QStyle
+
         doc = QTextDocument()
         doc.setDocumentMargin(8)
         doc.setDefaultFont(option.font)
@@ -46,6 +52,8 @@ class _HitDelegate(QStyledItemDelegate):
         option_text = option.text
         option.text = ""
         if style:
+            from PySide6.QtWidgets import QStyle
+
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         option.text = option_text
         doc = self._document(option, index)
@@ -152,6 +160,8 @@ class ResultsView(QListWidget):
 
     def announce_current(self) -> None:
         """Tell assistive technology that the current result has the focus."""
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
         row = self.currentRow()
         if row < 0 or not self.hasFocus() or not QAccessible.isActive():
             return
