@@ -3,7 +3,7 @@ and the place itself is marked, so the eye finds where it landed."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
 HEADROOM_LINES = 2.5  # lines of text kept above the place jumped to
@@ -32,8 +32,6 @@ def jump_to_anchor(view: QTextEdit, name: str) -> bool:
     bar = view.verticalScrollBar()
     if bar.value() > 0:
         bar.setValue(max(0, bar.value() - round(HEADROOM_LINES * view.fontMetrics().height())))
-    from PySide6.QtGui import QTextCharFormat, QTextFormat  # not before the first paint: 3 ms
-
     mark = QTextEdit.ExtraSelection()
     mark.cursor = QTextCursor(block)
     mark.cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,

@@ -3,9 +3,9 @@
 Weak hits (the query's words only mentioned in the text) follow a heading, "Also mentioned in",
 that cannot be selected or opened: the first results are the ones a practitioner would pick.
 
-QStyle and QAccessible are imported where they are used, when the first results are drawn or
-announced: the list is built before the window's first paint, and PySide6 spends about 7 ms
-making the Python enums of those two classes the first time either is named."""
+QAccessible is imported where it is used, when a result is announced: the list is built before
+the window's first paint, and PySide6 spends about 2 ms making QAccessible's enums the first
+time it is named (tests/ui/test_start_imports.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import html
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette, QTextDocument
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate
 
 from reader.content.model import EVIDENCE_LEVELS
 from reader.search.filters import WEAK_HEADING
@@ -23,8 +23,6 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class _HitDelegate(QStyledItemDelegate):
     def _document(self, option, index: QModelIndex) -> QTextDocument:
-        from PySide6.QtWidgets import QStyle
-
         doc = QTextDocument()
         doc.setDocumentMargin(8)
         doc.setDefaultFont(option.font)
@@ -52,8 +50,6 @@ class _HitDelegate(QStyledItemDelegate):
         option_text = option.text
         option.text = ""
         if style:
-            from PySide6.QtWidgets import QStyle
-
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         option.text = option_text
         doc = self._document(option, index)
