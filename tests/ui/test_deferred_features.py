@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication
 
 from reader.content import load_content
 from reader.paths import AppPaths
-from reader.ui import reading_features
 from reader.ui.app import create_window
 from tests.conftest import REPO
 
@@ -121,12 +120,12 @@ def test_a_click_before_the_features_are_built_builds_them_first(qtbot, make):
 def test_a_feature_that_fails_to_build_does_not_stop_the_others(qtbot, make, monkeypatch):
     reported = []
     monkeypatch.setattr(sys, "excepthook", lambda *exc: reported.append(exc[1]))
-    modules = reading_features._later_modules()
+    from reader.ui import find_bar
 
     def broken(window):
         raise RuntimeError("no find bar today")
 
-    monkeypatch.setattr(modules["find_bar"], "install", broken)
+    monkeypatch.setattr(find_bar, "install", broken)
     win = make(True, "a")
     win.show()
     win.features.start()
