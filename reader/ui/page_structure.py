@@ -15,13 +15,18 @@ window's first paint: naming QAccessible at all makes PySide6 build its enums, a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+log = logging.getLogger(__name__)
 LinkNamer = Callable[[str, str, str], str]  # (address, title, words) -> name
+# A factsheet has 20 to 200 headings and links; a content pack's page with many thousands would
+# take seconds to open while a screen reader listens. Past this many, the rest are left out.
+MAX_STAND_INS = 2000
 
 
 class Spot:
@@ -163,8 +168,12 @@ class PageStructure(QObject):
         if not self._painted or not _listening():
             return  # not painted yet: the first paint calls this again
         _install_factory()
-        self._stand_ins = [StandIn(self, spot)
-                           for spot in page_spots(self.page.document(), self._name_link)]
+        spots = page_spots(self.page.document(), self._name_link)
+        if len(spots) > MAX_STAND_INS:
+            log.warning("this page has %d headings and links; a screen reader is given the "
+                        "first %d as objects", len(spots), MAX_STAND_INS)
+            spots = spots[:MAX_STAND_INS]
+        self._stand_ins = [StandIn(self, spot) for spot in spots]
         self._place()
         for stand_in in self._stand_ins:
             stand_in.show()

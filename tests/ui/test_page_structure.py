@@ -133,3 +133,15 @@ def test_a_screen_reader_started_later_finds_them_once_the_page_has_the_focus(
                 [name for _role, name in objects(win.page)])
     finally:
         QAccessible.setActive(False)
+
+
+def test_a_page_with_thousands_of_links_gives_only_the_first_ones(qtbot, listening,
+                                                                   reader_window, caplog,
+                                                                   monkeypatch):
+    from reader.ui import page_structure
+
+    monkeypatch.setattr(page_structure, "MAX_STAND_INS", 5)
+    reader_window.open_factsheet("chronic-low-back-pain")
+    made = reader_window.page.structure.stand_ins()
+    assert len(made) == 5 and made[0].spot.name == "Chronic low back pain"
+    assert "a screen reader is given the first 5" in caplog.text
