@@ -68,44 +68,22 @@ def name_hits(store, text: str, filters: SearchFilters) -> list[Hit]:
     """The factsheets whose title or an alias has every word of `text` as the start of one
     of its words ("migr" finds Migraine, "lbp" Chronic low back pain), those whose title
     starts with the words first, then A–Z; the filters apply. The window shows these while
-    the full-text index is still opening, so typing at once is answered at once."""
-    words = _words(text)
+    the full-text index is still opening, so typing at once is answered at once (about 2 ms
+    for 80 factsheets, folded as the A–Z list folds titles)."""
+    from reader.content.store import sort_key
+
+    words = sort_key(text).split()
     if not words:
         return []
     found = []
-    for sheet, names in _names_of(store):
+    for sheet in store:
         if not _passes(sheet, filters):
             continue
+        names = [sort_key(name).split() for name in (sheet.title, *sheet.aliases)]
         if any(all(any(w.startswith(q) for w in name) for q in words) for name in names):
             found.append((not _starts(names[0], words), sheet.title.casefold(), sheet))
     found.sort(key=lambda entry: entry[:2])
     return [_plain_hit(sheet) for _first, _title, sheet in found]
-
-
-_NAMES: list = []  # [weak reference to the store, {slug: its names' words}], or empty
-
-
-def _names_of(store) -> list:
-    """Each factsheet with the words of its title and of each alias, worked out once for the
-    store shown. Only the store is referred to, weakly: one replaced by a new content pack,
-    and its factsheets, are not kept alive."""
-    import weakref
-
-    if not _NAMES or _NAMES[0]() is not store:
-        _NAMES[:] = [weakref.ref(store),
-                     {sheet.slug: [_words(name) for name in (sheet.title, *sheet.aliases)]
-                      for sheet in store}]
-    words = _NAMES[1]
-    return [(sheet, words[sheet.slug]) for sheet in store]
-
-
-def _words(text: str) -> list[str]:
-    import re
-    import unicodedata
-
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
-                    if not unicodedata.combining(c))
-    return re.findall(r"[^\W_]+", plain)
 
 
 def _starts(title_words: list[str], words: list[str]) -> bool:
