@@ -45,9 +45,6 @@ def _session() -> None:
     window.show()
     forget_module_sources()  # as run_app does after showing the window
     service = window.search_service
-    from reader.malloc_arenas import share_one_arena
-
-    share_one_arena()  # as run_app does, before the search thread starts
     service.start()
     while not service.is_ready:
         app.processEvents()

@@ -3,7 +3,8 @@
 glibc gives each new thread that allocates its own heap ("arena"), up to eight a core; the
 search thread's arena then holds freed blocks the main thread could have reused. Asking for one
 arena before the search thread starts lowered the peak resident memory of bench/memory.py by
-about 3 MiB (docs/performance-notes.md). Python's own lock already lets only one thread run
+about 2 MiB (docs/performance-notes.md). reader/ui/search_service.py asks just before it
+starts its thread. Python's own lock already lets only one thread run
 Python at a time, so sharing the heap costs nothing noticeable. Elsewhere (musl, macOS,
 Windows) this does nothing.
 """

@@ -121,9 +121,6 @@ def _after_first_paint(window: MainWindow) -> None:
     service.ready.connect(on_ready)
     service.failed.connect(build)
     QTimer.singleShot(FEATURES_WAIT_MS, build)
-    from reader.malloc_arenas import share_one_arena
-
-    share_one_arena()  # before the search thread starts
     service.start()
 
 

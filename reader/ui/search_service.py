@@ -110,6 +110,9 @@ class SearchService(QObject):
     def start(self) -> None:
         """Start the worker thread and open (or build) the index there."""
         if not self._thread.isRunning():
+            from reader.malloc_arenas import share_one_arena
+
+            share_one_arena()  # the search thread allocates from the main heap
             self._thread.start()
         self._start.emit()
 

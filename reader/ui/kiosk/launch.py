@@ -76,13 +76,6 @@ class _Recovery:
         QTimer.singleShot(0, self._window, self._window.reset_session)  # on the GUI thread
 
 
-def _start_search(window: KioskWindow) -> None:
-    from reader.malloc_arenas import share_one_arena
-
-    share_one_arena()  # before the search thread starts: one heap for every thread
-    window.search_service.start()
-
-
 def run_kiosk(app: QApplication, store: ContentStore, paths: AppPaths, config: KioskConfig,
               quit_after_load: bool = False, open_slug: str | None = None) -> int:
     """Run the kiosk until staff exit it; the exit status is STAFF_EXIT_STATUS then."""
@@ -115,7 +108,7 @@ def run_kiosk(app: QApplication, store: ContentStore, paths: AppPaths, config: K
         watcher = ExitAfterFirstPaint(app)
         first_screen.installEventFilter(watcher)
     else:
-        QTimer.singleShot(0, lambda: _start_search(window))
+        QTimer.singleShot(0, window.search_service.start)
     try:
         code = app.exec()
     finally:
